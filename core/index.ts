@@ -1,0 +1,16 @@
+/** The core's public surface: what hosts, the dashboard and the tests import. */
+export { KPIS, kpiById } from "./registry.js";
+export { evaluate, coerceArgs } from "./run.js";
+export { KpiError, isKpiError, type ErrorCode } from "./errors.js";
+export {
+  KpiDate,
+  type AnyKpi,
+  type KpiResult,
+  type ParamSpec,
+  type Spill,
+  type SpillCell,
+  type Text,
+  type Category,
+} from "./spec.js";
+export { dateToSerial, serialToDate } from "./dates.js";
+export { isBlank, keyOf } from "./coerce.js";

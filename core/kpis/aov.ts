@@ -1,0 +1,48 @@
+import { keyOf } from "../coerce.js";
+import { divide, sum } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const AOV = defineKpi({
+  id: "AOV",
+  category: "revenue",
+  description: {
+    en: "Average order value: total revenue divided by the number of distinct orders. Without order ids, each non-blank revenue cell is one order; with them, order lines of the same order add up.",
+    fr: "Panier moyen : chiffre d'affaires total divisé par le nombre de commandes distinctes. Sans identifiants, chaque cellule de montant est une commande ; avec, les lignes d'une même commande s'additionnent.",
+  },
+  formula: "Σrevenue / distinct(orderIds)",
+  keywords: ["average order value", "panier moyen", "valeur moyenne de commande", "basket", "ticket moyen"],
+  params: [
+    {
+      name: "revenue",
+      kind: "numbers",
+      description: { en: "Revenue of each order or order line", fr: "Montant de chaque commande ou ligne de commande" },
+    },
+    {
+      name: "orderIds",
+      kind: "keys",
+      optional: true,
+      description: { en: "Order id of each line", fr: "Identifiant de commande de chaque ligne" },
+    },
+  ],
+  paired: [["revenue", "orderIds"]],
+  result: "number",
+  examples: [
+    { args: [[[120], [80], [100]]], result: 100 },
+    {
+      args: [
+        [[120], [80], [100]],
+        [["A-1"], ["A-1"], ["A-2"]],
+      ],
+      result: 150,
+    },
+  ],
+  compute: ({ revenue, orderIds }) => {
+    let orders = revenue.length;
+    if (orderIds) {
+      const seen = new Set<string>();
+      for (const id of orderIds) seen.add(keyOf(id));
+      orders = seen.size;
+    }
+    return divide(sum(revenue), orders, "revenue has no values");
+  },
+});

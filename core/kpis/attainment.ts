@@ -1,0 +1,28 @@
+import { divide, sum } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const ATTAINMENT = defineKpi({
+  id: "ATTAINMENT",
+  category: "revenue",
+  description: {
+    en: "Target attainment: actual / target (1 = target reached).",
+    fr: "Taux d'atteinte de l'objectif : réalisé / objectif (1 = objectif atteint).",
+  },
+  formula: "Σactual / Σtarget",
+  keywords: ["quota attainment", "atteinte d'objectif", "taux de réalisation", "performance"],
+  params: [
+    { name: "actual", kind: "numbers", description: { en: "Actual values", fr: "Valeurs réalisées" } },
+    { name: "target", kind: "numbers", description: { en: "Targets", fr: "Objectifs" } },
+  ],
+  result: "number",
+  examples: [
+    {
+      args: [
+        [[90], [120]],
+        [[100], [100]],
+      ],
+      result: 1.05,
+    },
+  ],
+  compute: ({ actual, target }) => divide(sum(actual), sum(target), "target sums to 0"),
+});

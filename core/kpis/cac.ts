@@ -1,0 +1,47 @@
+import { divide, sum } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const CAC = defineKpi({
+  id: "CAC",
+  category: "acquisition",
+  description: {
+    en: "Customer acquisition cost: marketing plus sales costs divided by the number of new customers.",
+    fr: "Coût d'acquisition client : coûts marketing et commerciaux divisés par le nombre de nouveaux clients.",
+  },
+  formula: "(ΣmarketingCosts + ΣsalesCosts) / ΣnewCustomers",
+  keywords: ["customer acquisition cost", "coût d'acquisition", "coût d'acquisition client", "cac"],
+  params: [
+    {
+      name: "marketingCosts",
+      kind: "numbers",
+      min: 0,
+      description: { en: "Marketing costs of the period(s)", fr: "Coûts marketing de la ou des périodes" },
+    },
+    {
+      name: "salesCosts",
+      kind: "numbers",
+      min: 0,
+      description: { en: "Sales costs of the period(s)", fr: "Coûts commerciaux de la ou des périodes" },
+    },
+    {
+      name: "newCustomers",
+      kind: "numbers",
+      min: 0,
+      description: { en: "New customers won in the period(s)", fr: "Nouveaux clients gagnés sur la ou les périodes" },
+    },
+  ],
+  result: "number",
+  examples: [
+    {
+      args: [
+        [[3000], [2000]],
+        [[4000], [1000]],
+        [[20], [30]],
+      ],
+      result: 200,
+    },
+    { args: [[[100]], [[100]], [[0]]], result: "#DIV/0!" },
+  ],
+  compute: ({ marketingCosts, salesCosts, newCustomers }) =>
+    divide(sum(marketingCosts) + sum(salesCosts), sum(newCustomers), "newCustomers sums to 0"),
+});

@@ -1,0 +1,30 @@
+import { divide, finite } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const CAGR = defineKpi({
+  id: "CAGR",
+  category: "revenue",
+  description: {
+    en: "Compound annual growth rate: (end / start)^(1 / periods) − 1, the same as Excel's RRI(periods, start, end).",
+    fr: "Taux de croissance annuel composé (TCAC) : (fin / début)^(1 / périodes) − 1, comme RRI(périodes, début, fin) dans Excel.",
+  },
+  formula: "(endValue / startValue)^(1 / periods) − 1",
+  keywords: ["compound annual growth rate", "taux de croissance annuel moyen", "tcam", "tcac", "rri"],
+  params: [
+    { name: "startValue", kind: "number", min: 0, description: { en: "Value at the start", fr: "Valeur de départ" } },
+    { name: "endValue", kind: "number", min: 0, description: { en: "Value at the end", fr: "Valeur d'arrivée" } },
+    {
+      name: "periods",
+      kind: "number",
+      above: 0,
+      description: { en: "Number of periods (years) between them", fr: "Nombre de périodes (années) entre les deux" },
+    },
+  ],
+  result: "number",
+  examples: [
+    { args: [100000, 121000, 2], result: 0.1 },
+    { args: [0, 100, 3], result: "#DIV/0!" },
+  ],
+  compute: ({ startValue, endValue, periods }) =>
+    finite(Math.pow(divide(endValue, startValue, "startValue is 0"), 1 / periods) - 1),
+});

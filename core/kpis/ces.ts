@@ -1,0 +1,37 @@
+import { fail } from "../errors.js";
+import { sum } from "../math.js";
+import { defineKpi } from "../spec.js";
+import { scoresOnScale } from "../scale.js";
+
+export const CES = defineKpi({
+  id: "CES",
+  category: "satisfaction",
+  description: {
+    en: "Customer effort score: the mean score on a 1–scaleMax scale (1–7 by default). Scores must lie in [1, scaleMax].",
+    fr: "Score d'effort client (CES) : note moyenne sur une échelle de 1 à scaleMax (1 à 7 par défaut). Les notes doivent être dans [1, scaleMax].",
+  },
+  formula: "AVERAGE(scores)",
+  keywords: ["customer effort score", "effort client", "ces", "facilité"],
+  params: [
+    {
+      name: "scores",
+      kind: "series",
+      description: { en: "Effort scores from 1 to scaleMax", fr: "Notes d'effort de 1 à scaleMax" },
+    },
+    {
+      name: "scaleMax",
+      kind: "number",
+      optional: true,
+      default: 7,
+      min: 1,
+      description: { en: "Top of the scale; 7 when omitted", fr: "Note maximale de l'échelle ; 7 par défaut" },
+    },
+  ],
+  result: "number",
+  examples: [{ args: [[[7], [5], [6]]], result: 6 }],
+  compute: ({ scores, scaleMax }) => {
+    const values = scoresOnScale(scores, scaleMax);
+    if (values.length === 0) throw fail.div0("scores has no responses");
+    return sum(values) / values.length;
+  },
+});

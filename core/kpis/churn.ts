@@ -1,0 +1,45 @@
+import { fail } from "../errors.js";
+import { divide, sum } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const CHURN = defineKpi({
+  id: "CHURN",
+  category: "retention",
+  description: {
+    en: "Churn rate: customers lost / customers at the start. Losing more customers than there were is #NUM!.",
+    fr: "Taux d'attrition (churn) : clients perdus / clients en début de période. Perdre plus de clients qu'il n'y en avait donne #NUM!.",
+  },
+  formula: "ΣcustomersLost / ΣcustomersAtStart",
+  keywords: ["churn rate", "attrition", "taux d'attrition", "taux de churn", "désabonnement", "perte de clients"],
+  params: [
+    {
+      name: "customersAtStart",
+      kind: "numbers",
+      min: 0,
+      description: { en: "Customers at the start of the period(s)", fr: "Clients en début de période(s)" },
+    },
+    {
+      name: "customersLost",
+      kind: "numbers",
+      min: 0,
+      description: { en: "Customers lost during the period(s)", fr: "Clients perdus pendant la ou les périodes" },
+    },
+  ],
+  result: "number",
+  examples: [
+    {
+      args: [
+        [[1000], [1100]],
+        [[50], [55]],
+      ],
+      result: 0.05,
+    },
+    { args: [[[10]], [[12]]], result: "#NUM!" },
+  ],
+  compute: ({ customersAtStart, customersLost }) => {
+    const start = sum(customersAtStart);
+    const lost = sum(customersLost);
+    if (lost > start) throw fail.num(`customersLost (${lost}) exceeds customersAtStart (${start})`);
+    return divide(lost, start, "customersAtStart sums to 0");
+  },
+});

@@ -1,0 +1,52 @@
+import { fail } from "../errors.js";
+import { divide, sum } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const CONVERSION = defineKpi({
+  id: "CONVERSION",
+  category: "acquisition",
+  description: {
+    en: "Conversion rate: total conversions divided by total prospects. More conversions than prospects is #NUM! (the arguments are probably swapped).",
+    fr: "Taux de conversion : total des conversions divisé par le total des prospects. Plus de conversions que de prospects donne #NUM! (arguments probablement inversés).",
+  },
+  formula: "Σconversions / Σprospects",
+  keywords: ["conversion rate", "taux de conversion", "transformation", "funnel"],
+  params: [
+    {
+      name: "conversions",
+      kind: "numbers",
+      min: 0,
+      description: {
+        en: "Converted prospects (leads won, sign-ups, orders)",
+        fr: "Prospects convertis (clients gagnés, inscriptions, commandes)",
+      },
+    },
+    {
+      name: "prospects",
+      kind: "numbers",
+      min: 0,
+      description: {
+        en: "Prospects, leads or visitors at the start of the step",
+        fr: "Prospects, leads ou visiteurs au début de l'étape",
+      },
+    },
+  ],
+  result: "number",
+  examples: [
+    {
+      args: [
+        [[12], [30]],
+        [[100], [200]],
+      ],
+      result: 0.14,
+    },
+    { args: [[[5]], [[0]]], result: "#DIV/0!" },
+  ],
+  compute: ({ conversions, prospects }) => {
+    const won = sum(conversions);
+    const total = sum(prospects);
+    const rate = divide(won, total, "prospects sums to 0");
+    if (rate > 1) throw fail.num(`conversions (${won}) exceed prospects (${total}); check the argument order`);
+    return rate;
+  },
+});

@@ -1,0 +1,46 @@
+import { fail } from "../errors.js";
+import { sum } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const COVERAGE = defineKpi({
+  id: "COVERAGE",
+  category: "acquisition",
+  description: {
+    en: "Pipeline coverage: open pipeline divided by the quota still to reach (quota − closed won). A remaining quota of 0 or less is #NUM! (the quota is already met).",
+    fr: "Couverture du pipeline : pipeline ouvert divisé par l'objectif restant (objectif − déjà signé). Un reste à faire nul ou négatif donne #NUM! (objectif déjà atteint).",
+  },
+  formula: "ΣopenPipeline / (Σquota − ΣclosedWon)",
+  keywords: ["pipeline coverage", "couverture du pipeline", "taux de couverture", "quota"],
+  params: [
+    {
+      name: "openPipeline",
+      kind: "numbers",
+      min: 0,
+      description: { en: "Open pipeline amounts", fr: "Montants du pipeline ouvert" },
+    },
+    {
+      name: "quota",
+      kind: "numbers",
+      min: 0,
+      description: { en: "Quota (target) of the period", fr: "Objectif (quota) de la période" },
+    },
+    {
+      name: "closedWon",
+      kind: "numbers",
+      optional: true,
+      default: 0,
+      description: { en: "Already closed-won amounts; 0 when omitted", fr: "Montants déjà signés ; 0 par défaut" },
+    },
+  ],
+  result: "number",
+  examples: [
+    { args: [[[300000]], 200000, 50000], result: 2 },
+    { args: [[[300000]], 200000, 250000], result: "#NUM!" },
+  ],
+  compute: ({ openPipeline, quota, closedWon }) => {
+    const remaining = sum(quota) - sum(closedWon);
+    if (remaining <= 0)
+      throw fail.num(`the remaining quota (quota − closedWon) is ${remaining}: the quota is already met`);
+    return sum(openPipeline) / remaining;
+  },
+});

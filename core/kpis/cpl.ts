@@ -1,0 +1,20 @@
+import { divide, sum } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const CPL = defineKpi({
+  id: "CPL",
+  category: "acquisition",
+  description: {
+    en: "Cost per lead: total spend divided by total leads.",
+    fr: "Coût par lead : dépenses totales divisées par le nombre total de leads.",
+  },
+  formula: "Σspend / Σleads",
+  keywords: ["cost per lead", "coût par lead", "coût par prospect", "lead generation"],
+  params: [
+    { name: "spend", kind: "numbers", min: 0, description: { en: "Marketing spend", fr: "Dépenses marketing" } },
+    { name: "leads", kind: "numbers", min: 0, description: { en: "Leads generated", fr: "Leads générés" } },
+  ],
+  result: "number",
+  examples: [{ args: [[[1000, 500]], [[40, 20]]], result: 25 }],
+  compute: ({ spend, leads }) => divide(sum(spend), sum(leads), "leads sums to 0"),
+});

@@ -1,0 +1,33 @@
+import { defineKpi } from "../spec.js";
+import { shareWithTwoOrMore } from "./repeatrate.js";
+
+export const CROSSSELL = defineKpi({
+  id: "CROSSSELL",
+  category: "retention",
+  description: {
+    en: "Cross-sell rate: customers who bought at least 2 distinct products / distinct customers.",
+    fr: "Taux de vente croisée : clients ayant acheté au moins 2 produits distincts / clients distincts.",
+  },
+  formula: "customers with ≥ 2 distinct products / distinct customers",
+  keywords: ["cross-sell", "vente croisée", "multi-équipement", "taux d'équipement", "upsell"],
+  params: [
+    {
+      name: "customerIds",
+      kind: "keys",
+      description: { en: "Customer of each purchase", fr: "Client de chaque achat" },
+    },
+    { name: "products", kind: "keys", description: { en: "Product of each purchase", fr: "Produit de chaque achat" } },
+  ],
+  paired: [["customerIds", "products"]],
+  result: "number",
+  examples: [
+    {
+      args: [
+        [["Ann"], ["Ann"], ["Bob"], ["Bob"]],
+        [["Shoes"], ["Bag"], ["Shoes"], ["shoes"]],
+      ],
+      result: 0.5,
+    },
+  ],
+  compute: ({ customerIds, products }) => shareWithTwoOrMore(customerIds, products),
+});

@@ -1,0 +1,54 @@
+import { fail } from "../errors.js";
+import { defineKpi } from "../spec.js";
+import { scoresOnScale } from "../scale.js";
+
+export const CSAT = defineKpi({
+  id: "CSAT",
+  category: "satisfaction",
+  description: {
+    en: "Customer satisfaction score: share of scores at or above the threshold (4 and 5 on a 1–5 scale by default). Scores must lie in [1, scaleMax].",
+    fr: "Score de satisfaction client (CSAT) : part des notes supérieures ou égales au seuil (4 et 5 sur une échelle de 1 à 5 par défaut). Les notes doivent être dans [1, scaleMax].",
+  },
+  formula: 'COUNTIF(scores, ">=" & threshold) / COUNT(scores)',
+  keywords: ["customer satisfaction", "satisfaction client", "csat", "taux de satisfaction", "clients satisfaits"],
+  params: [
+    {
+      name: "scores",
+      kind: "series",
+      description: { en: "Satisfaction scores from 1 to scaleMax", fr: "Notes de satisfaction de 1 à scaleMax" },
+    },
+    {
+      name: "scaleMax",
+      kind: "number",
+      optional: true,
+      default: 5,
+      min: 1,
+      description: { en: "Top of the scale; 5 when omitted", fr: "Note maximale de l'échelle ; 5 par défaut" },
+    },
+    {
+      name: "threshold",
+      kind: "number",
+      optional: true,
+      default: 4,
+      description: {
+        en: "Lowest satisfied score; 4 when omitted",
+        fr: "Note minimale d'un client satisfait ; 4 par défaut",
+      },
+    },
+  ],
+  result: "number",
+  examples: [
+    { args: [[[5], [4], [3], [5], [1]]], result: 0.6 },
+    { args: [[[9], [10], [6]], 10, 9], result: 2 / 3 },
+    { args: [[[6]]], result: "#NUM!" },
+  ],
+  compute: ({ scores, scaleMax, threshold }) => {
+    if (threshold < 1 || threshold > scaleMax)
+      throw fail.num(`threshold ${threshold} is outside the scale 1 to ${scaleMax}`);
+    const values = scoresOnScale(scores, scaleMax);
+    if (values.length === 0) throw fail.div0("scores has no responses");
+    let satisfied = 0;
+    for (const v of values) if (v >= threshold) satisfied++;
+    return satisfied / values.length;
+  },
+});

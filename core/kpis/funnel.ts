@@ -1,0 +1,60 @@
+import { fail } from "../errors.js";
+import { defineKpi, type SpillCell } from "../spec.js";
+
+const ratio = (a: number, b: number): SpillCell => (b === 0 ? fail.div0(`a stage before has a count of 0`) : a / b);
+
+export const FUNNEL = defineKpi({
+  id: "FUNNEL",
+  category: "acquisition",
+  description: {
+    en: "Funnel table, one row per stage: [name, count, step conversion, cumulative conversion, drop-off]. Step = count / previous count (1 for the first stage), cumulative = count / first count, drop-off = 1 − step. A stage after a stage of 0 shows #DIV/0! in its ratio cells.",
+    fr: "Tableau d'entonnoir, une ligne par étape : [nom, effectif, conversion d'étape, conversion cumulée, déperdition]. Étape = effectif / effectif précédent (1 pour la première), cumulée = effectif / premier effectif, déperdition = 1 − étape. Après une étape à 0, les ratios affichent #DIV/0!.",
+  },
+  formula: "step = count / previous; cumulative = count / first; drop-off = 1 − step",
+  keywords: ["funnel", "entonnoir", "tunnel de conversion", "pipeline stages", "étapes"],
+  params: [
+    {
+      name: "stageCounts",
+      kind: "numbers",
+      min: 0,
+      description: { en: "Count at each stage, first stage first", fr: "Effectif de chaque étape, dans l'ordre" },
+    },
+    {
+      name: "stageNames",
+      kind: "keys",
+      optional: true,
+      description: {
+        en: "Name of each stage (adds a first column)",
+        fr: "Nom de chaque étape (ajoute une première colonne)",
+      },
+    },
+  ],
+  paired: [["stageCounts", "stageNames"]],
+  result: "spill",
+  examples: [
+    {
+      args: [[[1000], [250], [50]]],
+      result: [
+        [1000, 1, 1, 0],
+        [250, 0.25, 0.25, 0.75],
+        [50, 0.2, 0.05, 0.8],
+      ],
+    },
+    {
+      args: [[[200, 50]], [["Leads", "Deals"]]],
+      result: [
+        ["Leads", 200, 1, 1, 0],
+        ["Deals", 50, 0.25, 0.25, 0.75],
+      ],
+    },
+  ],
+  compute: ({ stageCounts, stageNames }) => {
+    const first = stageCounts[0];
+    if (first === undefined) throw fail.na("stageCounts has no stage");
+    return stageCounts.map((count, i) => {
+      const step = i === 0 ? 1 : ratio(count, stageCounts[i - 1] as number);
+      const row: SpillCell[] = [count, step, ratio(count, first), typeof step === "number" ? 1 - step : step];
+      return stageNames ? [stageNames[i] as string, ...row] : row;
+    });
+  },
+});

@@ -1,0 +1,34 @@
+import { divide, sum } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const GROWTH = defineKpi({
+  id: "GROWTH",
+  category: "revenue",
+  description: {
+    en: "Growth between two periods: (current − previous) / |previous|.",
+    fr: "Croissance entre deux périodes : (actuelle − précédente) / |précédente|.",
+  },
+  formula: "(Σcurrent − Σprevious) / |Σprevious|",
+  keywords: ["growth", "croissance", "évolution", "progression", "year over year", "variation"],
+  params: [
+    {
+      name: "current",
+      kind: "numbers",
+      description: { en: "Values of the current period", fr: "Valeurs de la période actuelle" },
+    },
+    {
+      name: "previous",
+      kind: "numbers",
+      description: { en: "Values of the previous period", fr: "Valeurs de la période précédente" },
+    },
+  ],
+  result: "number",
+  examples: [
+    { args: [[[120000]], [[100000]]], result: 0.2 },
+    { args: [[[-50]], [[-100]]], result: 0.5 },
+  ],
+  compute: ({ current, previous }) => {
+    const base = sum(previous);
+    return divide(sum(current) - base, Math.abs(base), "previous sums to 0");
+  },
+});

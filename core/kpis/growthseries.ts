@@ -1,0 +1,57 @@
+import { fail } from "../errors.js";
+import { defineKpi, type SpillCell } from "../spec.js";
+
+export const GROWTHSERIES = defineKpi({
+  id: "GROWTHSERIES",
+  category: "revenue",
+  description: {
+    en: "Period-over-period growth of a series, same shape as the input: the first lag cells are empty, then (v[i] − v[i−lag]) / |v[i−lag]|. A blank on either side gives an empty cell; a zero base gives #DIV/0! in that cell only. Use lag 12 on monthly data for year-over-year.",
+    fr: "Croissance d'une période à l'autre, de même forme que l'entrée : les lag premières cellules sont vides, puis (v[i] − v[i−lag]) / |v[i−lag]|. Un vide d'un côté donne une cellule vide ; une base nulle donne #DIV/0! dans cette cellule seulement. lag 12 sur des mois donne la croissance annuelle.",
+  },
+  formula: "(v[i] − v[i−lag]) / |v[i−lag]|",
+  keywords: ["growth series", "croissance mensuelle", "month over month", "évolution", "glissement"],
+  params: [
+    {
+      name: "values",
+      kind: "series",
+      description: {
+        en: "Values in time order (a row or a column)",
+        fr: "Valeurs dans l'ordre chronologique (ligne ou colonne)",
+      },
+    },
+    {
+      name: "lag",
+      kind: "number",
+      optional: true,
+      default: 1,
+      integer: true,
+      min: 1,
+      description: {
+        en: "Periods between the compared values; 1 when omitted",
+        fr: "Écart en périodes entre les valeurs comparées ; 1 par défaut",
+      },
+    },
+  ],
+  result: "spill",
+  examples: [
+    { args: [[[100], [110], [99], [""], [120]]], result: [[""], [0.1], [-0.1], [""], [""]] },
+    { args: [[[100, 0, 50]]], result: [["", -1, "#DIV/0!"]] },
+  ],
+  compute: ({ values: series, lag }) => {
+    const { values, rows, cols } = series;
+    const out: SpillCell[] = values.map((v, i) => {
+      const base = values[i - lag];
+      if (i < lag || v === null || base === null || base === undefined) return "";
+      if (base === 0) return fail.div0(`values: cell ${i - lag + 1} is 0, the base of cell ${i + 1}`);
+      return (v - base) / Math.abs(base);
+    });
+    const width = rows === 1 ? out.length : cols;
+    const spill: SpillCell[][] = [];
+    for (let start = 0; start < out.length; start += width) {
+      const row = out.slice(start, start + width);
+      while (row.length < width) row.push("");
+      spill.push(row);
+    }
+    return spill.length ? spill : [[""]];
+  },
+});

@@ -1,0 +1,42 @@
+import { fail } from "../errors.js";
+import { divide, sum } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const GRR = defineKpi({
+  id: "GRR",
+  category: "retention",
+  description: {
+    en: "Gross revenue retention: (starting revenue − contraction − churned) / starting revenue. Losing more than the starting revenue is #NUM!.",
+    fr: "Rétention brute du revenu (GRR) : (revenu initial − contraction − perdu) / revenu initial. Perdre plus que le revenu initial donne #NUM!.",
+  },
+  formula: "(start − contraction − churned) / start",
+  keywords: ["gross revenue retention", "rétention brute", "gdr"],
+  params: [
+    {
+      name: "startingRevenue",
+      kind: "numbers",
+      min: 0,
+      description: { en: "Recurring revenue at the start", fr: "Revenu récurrent initial" },
+    },
+    {
+      name: "contraction",
+      kind: "numbers",
+      min: 0,
+      description: { en: "Revenue lost to downgrades", fr: "Revenu perdu par baisses d'abonnement" },
+    },
+    {
+      name: "churned",
+      kind: "numbers",
+      min: 0,
+      description: { en: "Revenue lost to churned customers", fr: "Revenu perdu par les clients partis" },
+    },
+  ],
+  result: "number",
+  examples: [{ args: [[[100000]], [[3000]], [[7000]]], result: 0.9 }],
+  compute: ({ startingRevenue, contraction, churned }) => {
+    const start = sum(startingRevenue);
+    const lost = sum(contraction) + sum(churned);
+    if (lost > start) throw fail.num(`contraction + churned (${lost}) exceed startingRevenue (${start})`);
+    return divide(start - lost, start, "startingRevenue sums to 0");
+  },
+});

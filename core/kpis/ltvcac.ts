@@ -1,0 +1,25 @@
+import { divide } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const LTVCAC = defineKpi({
+  id: "LTVCAC",
+  category: "retention",
+  description: {
+    en: "LTV:CAC ratio: lifetime value / acquisition cost (3 or more is the usual healthy mark).",
+    fr: "Ratio LTV:CAC : valeur vie client / coût d'acquisition (3 ou plus est le repère habituel).",
+  },
+  formula: "ltv / cac",
+  keywords: ["ltv cac ratio", "ratio ltv cac", "unit economics"],
+  params: [
+    { name: "ltv", kind: "number", description: { en: "Customer lifetime value", fr: "Valeur vie client" } },
+    {
+      name: "cac",
+      kind: "number",
+      min: 0,
+      description: { en: "Customer acquisition cost", fr: "Coût d'acquisition client" },
+    },
+  ],
+  result: "number",
+  examples: [{ args: [960, 320], result: 3 }],
+  compute: ({ ltv, cac }) => divide(ltv, cac, "cac is 0"),
+});

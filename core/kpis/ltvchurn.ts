@@ -1,0 +1,47 @@
+import { divide } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const LTVCHURN = defineKpi({
+  id: "LTVCHURN",
+  category: "retention",
+  description: {
+    en: "Lifetime value from churn (subscriptions): revenue per period × gross margin / churn rate. A churn rate of 0 is #DIV/0!.",
+    fr: "Valeur vie client par le churn (abonnements) : revenu par période × marge brute / taux d'attrition. Un taux de 0 donne #DIV/0!.",
+  },
+  formula: "revenuePerPeriod × grossMargin / churnRate",
+  keywords: ["lifetime value churn", "ltv saas", "valeur vie abonnement", "arpu / churn"],
+  params: [
+    {
+      name: "revenuePerPeriod",
+      kind: "number",
+      min: 0,
+      description: { en: "Revenue per customer per period (ARPU)", fr: "Revenu par client et par période (ARPU)" },
+    },
+    {
+      name: "churnRate",
+      kind: "number",
+      min: 0,
+      max: 1,
+      description: { en: "Churn rate per period, in (0, 1]", fr: "Taux d'attrition par période, dans ]0, 1]" },
+    },
+    {
+      name: "grossMargin",
+      kind: "number",
+      optional: true,
+      default: 1,
+      above: 0,
+      max: 1,
+      description: {
+        en: "Gross margin rate in (0, 1]; 1 when omitted",
+        fr: "Taux de marge brute dans ]0, 1] ; 1 par défaut",
+      },
+    },
+  ],
+  result: "number",
+  examples: [
+    { args: [50, 0.05], result: 1000 },
+    { args: [50, 0.05, 0.8], result: 800 },
+  ],
+  compute: ({ revenuePerPeriod, churnRate, grossMargin }) =>
+    divide(revenuePerPeriod * grossMargin, churnRate, "churnRate is 0"),
+});

@@ -1,0 +1,23 @@
+import { divide, sum } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const MARGIN = defineKpi({
+  id: "MARGIN",
+  category: "revenue",
+  description: {
+    en: "Margin rate: (revenue − costs) / revenue.",
+    fr: "Taux de marge : (chiffre d'affaires − coûts) / chiffre d'affaires.",
+  },
+  formula: "(Σrevenue − Σcosts) / Σrevenue",
+  keywords: ["margin", "marge", "taux de marge", "gross margin", "marge brute", "profitability"],
+  params: [
+    { name: "revenue", kind: "numbers", description: { en: "Revenue", fr: "Chiffre d'affaires" } },
+    { name: "costs", kind: "numbers", min: 0, description: { en: "Costs of the revenue", fr: "Coûts associés" } },
+  ],
+  result: "number",
+  examples: [{ args: [[[1000], [500]], [[900]]], result: 0.4 }],
+  compute: ({ revenue, costs }) => {
+    const total = sum(revenue);
+    return divide(total - sum(costs), total, "revenue sums to 0");
+  },
+});

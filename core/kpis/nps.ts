@@ -1,0 +1,47 @@
+import { divide } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+/** Promoters, passives and detractors of a list of 0–10 scores. */
+export function npsCounts(scores: readonly number[]): { promoters: number; passives: number; detractors: number } {
+  let promoters = 0;
+  let detractors = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i] as number;
+    if (s >= 9) promoters++;
+    else if (s <= 6) detractors++;
+  }
+  return { promoters, passives: scores.length - promoters - detractors, detractors };
+}
+
+export const SCORE_0_TO_10 = {
+  name: "scores",
+  kind: "numbers",
+  integer: true,
+  min: 0,
+  max: 10,
+  description: {
+    en: "Answers to “How likely are you to recommend us?”, whole numbers from 0 to 10",
+    fr: "Réponses à « Quelle est la probabilité que vous nous recommandiez ? », entiers de 0 à 10",
+  },
+} as const;
+
+export const NPS = defineKpi({
+  id: "NPS",
+  category: "satisfaction",
+  description: {
+    en: "Net Promoter Score in points from −100 to 100: % promoters (9–10) − % detractors (0–6). A score that is not a whole number from 0 to 10 is #NUM!.",
+    fr: "Net Promoter Score en points de −100 à 100 : % promoteurs (9–10) − % détracteurs (0–6). Une note qui n'est pas un entier de 0 à 10 donne #NUM!.",
+  },
+  formula: "100 × (promoters − detractors) / responses",
+  keywords: ["net promoter score", "recommandation", "promoteurs", "détracteurs", "satisfaction client"],
+  params: [SCORE_0_TO_10],
+  result: "number",
+  examples: [
+    { args: [[[10], [9], [8], [6], [3], [10]]], result: 100 / 6 },
+    { args: [[[10, 11]]], result: "#NUM!" },
+  ],
+  compute: ({ scores }) => {
+    const { promoters, detractors } = npsCounts(scores);
+    return 100 * divide(promoters - detractors, scores.length, "scores has no responses");
+  },
+});

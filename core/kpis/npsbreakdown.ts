@@ -1,0 +1,23 @@
+import { fail } from "../errors.js";
+import { defineKpi } from "../spec.js";
+import { npsCounts, SCORE_0_TO_10 } from "./nps.js";
+
+export const NPSBREAKDOWN = defineKpi({
+  id: "NPSBREAKDOWN",
+  category: "satisfaction",
+  description: {
+    en: "NPS breakdown, one row: [promoter share, passive share, detractor share, responses]. Shares are fractions that add up to 1.",
+    fr: "Détail du NPS, une ligne : [part de promoteurs, part de passifs, part de détracteurs, réponses]. Les parts sont des fractions dont la somme vaut 1.",
+  },
+  formula: "[promoters, passives, detractors] / responses, responses",
+  keywords: ["nps breakdown", "détail nps", "répartition nps", "promoteurs passifs détracteurs"],
+  params: [SCORE_0_TO_10],
+  result: "spill",
+  examples: [{ args: [[[10], [9], [8], [6]]], result: [[0.5, 0.25, 0.25, 4]] }],
+  compute: ({ scores }) => {
+    const n = scores.length;
+    if (n === 0) throw fail.div0("scores has no responses");
+    const { promoters, passives, detractors } = npsCounts(scores);
+    return [[promoters / n, passives / n, detractors / n, n]];
+  },
+});

@@ -1,0 +1,51 @@
+import { fail } from "../errors.js";
+import { divide, sum } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const NRR = defineKpi({
+  id: "NRR",
+  category: "retention",
+  description: {
+    en: "Net revenue retention: (starting revenue + expansion − contraction − churned) / starting revenue. Losing more than the starting revenue is #NUM!.",
+    fr: "Rétention nette du revenu (NRR) : (revenu initial + expansion − contraction − perdu) / revenu initial. Perdre plus que le revenu initial donne #NUM!.",
+  },
+  formula: "(start + expansion − contraction − churned) / start",
+  keywords: ["net revenue retention", "rétention nette", "ndr", "net dollar retention", "expansion"],
+  params: [
+    {
+      name: "startingRevenue",
+      kind: "numbers",
+      min: 0,
+      description: { en: "Recurring revenue at the start", fr: "Revenu récurrent initial" },
+    },
+    {
+      name: "expansion",
+      kind: "numbers",
+      min: 0,
+      description: {
+        en: "Upsell and cross-sell revenue of those customers",
+        fr: "Revenu additionnel (upsell, cross-sell) de ces clients",
+      },
+    },
+    {
+      name: "contraction",
+      kind: "numbers",
+      min: 0,
+      description: { en: "Revenue lost to downgrades", fr: "Revenu perdu par baisses d'abonnement" },
+    },
+    {
+      name: "churned",
+      kind: "numbers",
+      min: 0,
+      description: { en: "Revenue lost to churned customers", fr: "Revenu perdu par les clients partis" },
+    },
+  ],
+  result: "number",
+  examples: [{ args: [[[100000]], [[15000]], [[3000]], [[7000]]], result: 1.05 }],
+  compute: ({ startingRevenue, expansion, contraction, churned }) => {
+    const start = sum(startingRevenue);
+    const lost = sum(contraction) + sum(churned);
+    if (lost > start) throw fail.num(`contraction + churned (${lost}) exceed startingRevenue (${start})`);
+    return divide(start + sum(expansion) - lost, start, "startingRevenue sums to 0");
+  },
+});

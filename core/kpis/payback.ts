@@ -1,0 +1,43 @@
+import { divide } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const PAYBACK = defineKpi({
+  id: "PAYBACK",
+  category: "retention",
+  description: {
+    en: "CAC payback period in months: acquisition cost / (monthly revenue per customer × gross margin).",
+    fr: "Délai de récupération du CAC en mois : coût d'acquisition / (revenu mensuel par client × marge brute).",
+  },
+  formula: "cac / (revenuePerMonth × grossMargin)",
+  keywords: ["cac payback", "délai de récupération", "payback period", "retour sur cac"],
+  params: [
+    {
+      name: "cac",
+      kind: "number",
+      min: 0,
+      description: { en: "Customer acquisition cost", fr: "Coût d'acquisition client" },
+    },
+    {
+      name: "revenuePerMonth",
+      kind: "number",
+      min: 0,
+      description: { en: "Revenue per customer per month", fr: "Revenu mensuel par client" },
+    },
+    {
+      name: "grossMargin",
+      kind: "number",
+      optional: true,
+      default: 1,
+      above: 0,
+      max: 1,
+      description: {
+        en: "Gross margin rate in (0, 1]; 1 when omitted",
+        fr: "Taux de marge brute dans ]0, 1] ; 1 par défaut",
+      },
+    },
+  ],
+  result: "number",
+  examples: [{ args: [600, 100, 0.5], result: 12 }],
+  compute: ({ cac, revenuePerMonth, grossMargin }) =>
+    divide(cac, revenuePerMonth * grossMargin, "revenuePerMonth is 0"),
+});

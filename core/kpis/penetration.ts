@@ -1,0 +1,32 @@
+import { fail } from "../errors.js";
+import { divide, sum } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const PENETRATION = defineKpi({
+  id: "PENETRATION",
+  category: "revenue",
+  description: {
+    en: "Market penetration: customers / market size. More customers than the market holds is #NUM!.",
+    fr: "Taux de pénétration : clients / taille du marché. Plus de clients que le marché n'en compte donne #NUM!.",
+  },
+  formula: "Σcustomers / ΣmarketSize",
+  keywords: ["market penetration", "taux de pénétration", "part de marché", "market share"],
+  params: [
+    { name: "customers", kind: "numbers", min: 0, description: { en: "Customers reached", fr: "Clients atteints" } },
+    {
+      name: "marketSize",
+      kind: "numbers",
+      min: 0,
+      description: { en: "Potential customers in the market", fr: "Clients potentiels du marché" },
+    },
+  ],
+  result: "number",
+  examples: [{ args: [[[1500]], [[60000]]], result: 0.025 }],
+  compute: ({ customers, marketSize }) => {
+    const reached = sum(customers);
+    const market = sum(marketSize);
+    const share = divide(reached, market, "marketSize sums to 0");
+    if (share > 1) throw fail.num(`customers (${reached}) exceed marketSize (${market})`);
+    return share;
+  },
+});

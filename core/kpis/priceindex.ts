@@ -1,0 +1,34 @@
+import { divide, mean } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const PRICEINDEX = defineKpi({
+  id: "PRICEINDEX",
+  category: "revenue",
+  description: {
+    en: "Price index against competitors: average of our prices / average of competitor prices (1 = same price level).",
+    fr: "Indice de prix face à la concurrence : moyenne de nos prix / moyenne des prix concurrents (1 = même niveau).",
+  },
+  formula: "average(ourPrices) / average(competitorPrices)",
+  keywords: ["price index", "indice de prix", "positionnement prix", "competitor prices", "prix concurrents"],
+  params: [
+    { name: "ourPrices", kind: "numbers", min: 0, description: { en: "Our prices", fr: "Nos prix" } },
+    {
+      name: "competitorPrices",
+      kind: "numbers",
+      min: 0,
+      description: { en: "Competitor prices", fr: "Prix des concurrents" },
+    },
+  ],
+  result: "number",
+  examples: [
+    {
+      args: [
+        [[110], [90]],
+        [[80], [120], [100]],
+      ],
+      result: 1,
+    },
+  ],
+  compute: ({ ourPrices, competitorPrices }) =>
+    divide(mean(ourPrices, "ourPrices"), mean(competitorPrices, "competitorPrices"), "competitorPrices average 0"),
+});

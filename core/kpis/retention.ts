@@ -1,0 +1,41 @@
+import { fail } from "../errors.js";
+import { divide, sum } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const RETENTION = defineKpi({
+  id: "RETENTION",
+  category: "retention",
+  description: {
+    en: "Customer retention rate: (customers at end − new customers) / customers at start. More new customers than customers at the end is #NUM!.",
+    fr: "Taux de rétention client : (clients en fin − nouveaux clients) / clients en début. Plus de nouveaux clients que de clients en fin donne #NUM!.",
+  },
+  formula: "(ΣcustomersAtEnd − ΣnewCustomers) / ΣcustomersAtStart",
+  keywords: ["retention rate", "taux de rétention", "fidélisation", "crr"],
+  params: [
+    {
+      name: "customersAtStart",
+      kind: "numbers",
+      min: 0,
+      description: { en: "Customers at the start of the period", fr: "Clients en début de période" },
+    },
+    {
+      name: "customersAtEnd",
+      kind: "numbers",
+      min: 0,
+      description: { en: "Customers at the end of the period", fr: "Clients en fin de période" },
+    },
+    {
+      name: "newCustomers",
+      kind: "numbers",
+      min: 0,
+      description: { en: "New customers won during the period", fr: "Nouveaux clients gagnés pendant la période" },
+    },
+  ],
+  result: "number",
+  examples: [{ args: [[[200]], [[210]], [[30]]], result: 0.9 }],
+  compute: ({ customersAtStart, customersAtEnd, newCustomers }) => {
+    const kept = sum(customersAtEnd) - sum(newCustomers);
+    if (kept < 0) throw fail.num(`newCustomers exceeds customersAtEnd by ${-kept}`);
+    return divide(kept, sum(customersAtStart), "customersAtStart sums to 0");
+  },
+});

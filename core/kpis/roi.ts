@@ -1,0 +1,35 @@
+import { divide, sum } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const ROI = defineKpi({
+  id: "ROI",
+  category: "acquisition",
+  description: {
+    en: "Return on investment: (returns − costs) / costs.",
+    fr: "Retour sur investissement : (gains − coûts) / coûts.",
+  },
+  formula: "(Σreturns − Σcosts) / Σcosts",
+  keywords: ["return on investment", "retour sur investissement", "rentabilité"],
+  params: [
+    {
+      name: "returns",
+      kind: "numbers",
+      description: {
+        en: "Revenue or gains attributed to the investment",
+        fr: "Revenus ou gains attribués à l'investissement",
+      },
+    },
+    {
+      name: "costs",
+      kind: "numbers",
+      min: 0,
+      description: { en: "Cost of the investment", fr: "Coût de l'investissement" },
+    },
+  ],
+  result: "number",
+  examples: [{ args: [[[15000]], [[10000]]], result: 0.5 }],
+  compute: ({ returns, costs }) => {
+    const cost = sum(costs);
+    return divide(sum(returns) - cost, cost, "costs sums to 0");
+  },
+});

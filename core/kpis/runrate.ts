@@ -1,0 +1,47 @@
+import { fail } from "../errors.js";
+import { finite, sum } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const RUNRATE = defineKpi({
+  id: "RUNRATE",
+  category: "targets",
+  description: {
+    en: "Run rate: the value to date projected to the end of the period, actual × days in period / days elapsed (both counted inclusively). asOf outside the period is #NUM!.",
+    fr: "Projection de fin de période : réalisé × jours de la période / jours écoulés (bornes incluses). Une date asOf hors de la période donne #NUM!.",
+  },
+  formula: "ΣactualToDate × (periodEnd − periodStart + 1) / (asOf − periodStart + 1)",
+  keywords: ["run rate", "projection", "atterrissage", "landing", "forecast fin de mois", "prévision"],
+  params: [
+    {
+      name: "actualToDate",
+      kind: "numbers",
+      description: { en: "Values so far in the period", fr: "Valeurs réalisées depuis le début de la période" },
+    },
+    {
+      name: "periodStart",
+      kind: "date",
+      description: { en: "First day of the period", fr: "Premier jour de la période" },
+    },
+    {
+      name: "periodEnd",
+      kind: "date",
+      description: { en: "Last day of the period", fr: "Dernier jour de la période" },
+    },
+    {
+      name: "asOf",
+      kind: "date",
+      description: { en: "Last day included in actualToDate", fr: "Dernier jour inclus dans le réalisé" },
+    },
+  ],
+  result: "number",
+  examples: [{ args: [[[5000], [5000]], 46023, 46052, 46032], result: 30000 }],
+  compute: ({ actualToDate, periodStart, periodEnd, asOf }) => {
+    // Whole days: a time of day on a date cell must not shift the day count.
+    const start = Math.floor(periodStart);
+    const end = Math.floor(periodEnd);
+    const day = Math.floor(asOf);
+    if (end < start) throw fail.num("periodEnd is before periodStart");
+    if (day < start || day > end) throw fail.num("asOf is outside the period");
+    return finite((sum(actualToDate) * (end - start + 1)) / (day - start + 1));
+  },
+});

@@ -1,0 +1,58 @@
+import { fail } from "../errors.js";
+import { defineKpi, type SpillCell } from "../spec.js";
+
+export const SCORE = defineKpi({
+  id: "SCORE",
+  category: "analysis",
+  description: {
+    en: "Weighted score of each row (lead scoring): Σ criterion × weight, one value per row of criteria. A blank criterion counts as 0; an all-blank row gives an empty cell. The number of criteria columns must equal the number of weights.",
+    fr: "Score pondéré de chaque ligne (lead scoring) : Σ critère × poids, une valeur par ligne de critères. Un critère vide compte 0 ; une ligne entièrement vide donne une cellule vide. Le nombre de colonnes de critères doit égaler le nombre de poids.",
+  },
+  formula: "SUMPRODUCT(criteria row, weights)",
+  keywords: ["lead scoring", "score", "notation", "scoring des leads", "pondération"],
+  params: [
+    {
+      name: "criteria",
+      kind: "matrix",
+      description: {
+        en: "One row per lead, one column per criterion",
+        fr: "Une ligne par lead, une colonne par critère",
+      },
+    },
+    {
+      name: "weights",
+      kind: "numbers",
+      description: {
+        en: "Weight of each criterion (a row or a column)",
+        fr: "Poids de chaque critère (ligne ou colonne)",
+      },
+    },
+  ],
+  result: "spill",
+  examples: [
+    {
+      args: [
+        [
+          [1, 0, 3],
+          [0, 1, 5],
+        ],
+        [[10, 20, 2]],
+      ],
+      result: [[16], [30]],
+    },
+  ],
+  compute: ({ criteria, weights }) => {
+    const width = criteria[0]?.length ?? 0;
+    if (width !== weights.length) {
+      throw fail.value(
+        `criteria has ${width} column${width === 1 ? "" : "s"} but weights has ${weights.length} value${weights.length === 1 ? "" : "s"}`,
+      );
+    }
+    return criteria.map((row): SpillCell[] => {
+      if (row.every((v) => v === null)) return [""];
+      let total = 0;
+      for (let c = 0; c < width; c++) total += (row[c] ?? 0) * (weights[c] as number);
+      return [Number.isFinite(total) ? total : fail.num("the score is too large to represent")];
+    });
+  },
+});

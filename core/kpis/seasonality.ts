@@ -1,0 +1,58 @@
+import { fail } from "../errors.js";
+import { defineKpi, type SpillCell } from "../spec.js";
+import { orient } from "../shape.js";
+
+export const SEASONALITY = defineKpi({
+  id: "SEASONALITY",
+  category: "analysis",
+  description: {
+    en: "Seasonal indices: for each position k of the season, the mean of the values at k, k + L, k + 2L … divided by the mean of all values (1 = an average period). Blanks are skipped but keep their position. Fewer values than seasonLength is #N/A.",
+    fr: "Coefficients saisonniers : pour chaque position k de la saison, moyenne des valeurs en k, k + L, k + 2L … divisée par la moyenne de toutes les valeurs (1 = période moyenne). Les vides sont ignorés mais gardent leur position. Moins de valeurs que seasonLength donne #N/A.",
+  },
+  formula: "AVERAGE(values at k, k+L, …) / AVERAGE(values)",
+  keywords: ["seasonality", "saisonnalité", "coefficients saisonniers", "seasonal index", "indice saisonnier"],
+  params: [
+    {
+      name: "values",
+      kind: "series",
+      description: {
+        en: "Values in time order (a row or a column)",
+        fr: "Valeurs dans l'ordre chronologique (ligne ou colonne)",
+      },
+    },
+    {
+      name: "seasonLength",
+      kind: "number",
+      integer: true,
+      min: 1,
+      max: 1000,
+      description: {
+        en: "Periods in a season (12 for months in a year, 7 for days in a week)",
+        fr: "Nombre de périodes d'une saison (12 mois dans l'année, 7 jours dans la semaine)",
+      },
+    },
+  ],
+  result: "spill",
+  examples: [{ args: [[[10], [30], [20], [40]], 2], result: [[0.6], [1.4]] }],
+  compute: ({ values: series, seasonLength }) => {
+    const sums = new Float64Array(seasonLength);
+    const counts = new Int32Array(seasonLength);
+    let total = 0;
+    let n = 0;
+    series.values.forEach((v, i) => {
+      if (v === null) return;
+      sums[i % seasonLength]! += v;
+      counts[i % seasonLength]! += 1;
+      total += v;
+      n++;
+    });
+    if (n < seasonLength) throw fail.na(`values has ${n} values, fewer than seasonLength (${seasonLength})`);
+    const overall = total / n;
+    const indices: SpillCell[] = Array.from(sums, (s, k) => {
+      const count = counts[k] as number;
+      if (count === 0) return "";
+      return overall === 0 ? fail.div0("values average 0") : s / count / overall;
+    });
+    return orient(indices, series);
+  },
+});

@@ -1,0 +1,43 @@
+import { divide, finite, sum } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const VARIANCE = defineKpi({
+  id: "VARIANCE",
+  category: "targets",
+  description: {
+    en: "Variance to plan: actual − plan, or (actual − plan) / |plan| when asPercent is TRUE.",
+    fr: "Écart au budget : réalisé − prévu, ou (réalisé − prévu) / |prévu| si asPercent vaut VRAI.",
+  },
+  formula: "Σactual − Σplan",
+  keywords: ["variance", "écart", "écart au budget", "budget vs actual", "réalisé vs prévu"],
+  params: [
+    { name: "actual", kind: "numbers", description: { en: "Actual values", fr: "Valeurs réalisées" } },
+    { name: "plan", kind: "numbers", description: { en: "Planned (budget) values", fr: "Valeurs prévues (budget)" } },
+    {
+      name: "asPercent",
+      kind: "boolean",
+      optional: true,
+      default: false,
+      description: {
+        en: "TRUE for a relative variance; FALSE when omitted",
+        fr: "VRAI pour un écart relatif ; FAUX par défaut",
+      },
+    },
+  ],
+  result: "number",
+  examples: [
+    {
+      args: [
+        [[90], [130]],
+        [[100], [100]],
+      ],
+      result: 20,
+    },
+    { args: [[[90], [130]], [[100], [100]], true], result: 0.1 },
+  ],
+  compute: ({ actual, plan, asPercent }) => {
+    const planned = sum(plan);
+    const gap = finite(sum(actual) - planned);
+    return asPercent ? divide(gap, Math.abs(planned), "plan sums to 0") : gap;
+  },
+});

@@ -1,0 +1,39 @@
+import { finite } from "../math.js";
+import { defineKpi } from "../spec.js";
+
+export const WEIGHTEDPIPELINE = defineKpi({
+  id: "WEIGHTEDPIPELINE",
+  category: "acquisition",
+  description: {
+    en: "Weighted pipeline: the sum of each deal's amount times its probability of closing.",
+    fr: "Pipeline pondéré : somme des montants des affaires multipliés par leur probabilité de signature.",
+  },
+  formula: "Σ amount × probability",
+  keywords: ["weighted pipeline", "pipeline pondéré", "forecast", "prévision", "pipe"],
+  params: [
+    { name: "amounts", kind: "numbers", description: { en: "Amount of each deal", fr: "Montant de chaque affaire" } },
+    {
+      name: "probabilities",
+      kind: "numbers",
+      min: 0,
+      max: 1,
+      description: { en: "Probability of each deal, in [0, 1]", fr: "Probabilité de chaque affaire, dans [0, 1]" },
+    },
+  ],
+  paired: [["amounts", "probabilities"]],
+  result: "number",
+  examples: [
+    {
+      args: [
+        [[10000], [5000], [20000]],
+        [[0.5], [0.2], [""]],
+      ],
+      result: 6000,
+    },
+  ],
+  compute: ({ amounts, probabilities }) => {
+    let total = 0;
+    for (let i = 0; i < amounts.length; i++) total += (amounts[i] as number) * (probabilities[i] as number);
+    return finite(total);
+  },
+});

@@ -1,0 +1,31 @@
+import { fail } from "./errors.js";
+
+/** Small numeric helpers shared by the implementations. */
+
+export function sum(values: readonly number[]): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i] as number;
+  return total;
+}
+
+export function mean(values: readonly number[], name: string): number {
+  if (values.length === 0) throw fail.noData(name);
+  return sum(values) / values.length;
+}
+
+export function median(sorted: readonly number[]): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** numerator / denominator, where a zero denominator is the user's #DIV/0! with a reason. */
+export function divide(numerator: number, denominator: number, reason: string): number {
+  if (denominator === 0) throw fail.div0(reason);
+  return finite(numerator / denominator);
+}
+
+/** Guards against overflow: a result that is not finite is reported, never returned. */
+export function finite(value: number): number {
+  if (!Number.isFinite(value)) throw fail.num("the result is too large to represent");
+  return value;
+}

@@ -1,0 +1,111 @@
+import type { KpiError } from "./errors.js";
+
+/** Text in the two languages the product ships in. */
+export interface Text {
+  readonly en: string;
+  readonly fr: string;
+}
+
+export type Category = "acquisition" | "revenue" | "retention" | "satisfaction" | "targets" | "analysis";
+
+/**
+ * How an argument is read. Range kinds accept a single cell, a range of any shape or a literal array,
+ * read row by row; scalar kinds accept one value (a one-cell range is fine).
+ */
+export interface KindValues {
+  /** finite numbers, blanks skipped */
+  readonly numbers: number[];
+  /** dates as serial numbers (days since 1899-12-30), blanks skipped */
+  readonly dates: number[];
+  /** labels and ids, trimmed, blanks skipped; compare with `keyOf` */
+  readonly keys: string[];
+  /** numbers with their positions kept (blanks as null) and the shape of the input */
+  readonly series: Series;
+  /** a 2-D block of numbers, one array per row, blanks as null */
+  readonly matrix: (number | null)[][];
+  readonly number: number;
+  readonly date: number;
+  readonly text: string;
+  readonly boolean: boolean;
+}
+
+export type Kind = keyof KindValues;
+
+export interface Series {
+  readonly values: (number | null)[];
+  readonly rows: number;
+  readonly cols: number;
+}
+
+export interface ParamSpec {
+  readonly name: string;
+  readonly kind: Kind;
+  readonly description: Text;
+  readonly optional?: boolean;
+  /** Used when the argument is omitted or blank. */
+  readonly default?: number | string | boolean;
+  /** Inclusive lower bound. */
+  readonly min?: number;
+  /** Inclusive upper bound. */
+  readonly max?: number;
+  /** Exclusive lower bound, for (0, 1] style domains. */
+  readonly above?: number;
+  readonly integer?: boolean;
+  /** Accepted values of a text option, compared case-insensitively. */
+  readonly choices?: readonly string[];
+}
+
+/** A date inside a spilled result: Excel shows it as a serial, Sheets as a `Date`. */
+export class KpiDate {
+  constructor(readonly serial: number) {}
+}
+
+export type SpillCell = number | string | KpiDate | KpiError;
+export type Spill = SpillCell[][];
+export type KpiResult = number | string | Spill;
+
+export type ResultKind = "number" | "text" | "spill";
+
+export interface Example {
+  /** Arguments as a host passes them: scalars or row-major 2-D arrays. */
+  readonly args: readonly unknown[];
+  /** The expected result, or the expected error code. */
+  readonly result: KpiResult | `#${string}`;
+  readonly note?: Text;
+}
+
+type ValueOf<S extends ParamSpec> = KindValues[S["kind"]];
+type ArgValue<S extends ParamSpec> = S extends { optional: true }
+  ? S extends { default: unknown }
+    ? ValueOf<S>
+    : ValueOf<S> | undefined
+  : ValueOf<S>;
+
+/** The clean, typed arguments an implementation receives, keyed by parameter name. */
+export type ArgsOf<P extends readonly ParamSpec[]> = { [S in P[number] as S["name"]]: ArgValue<S> };
+
+export interface KpiDefinition<P extends readonly ParamSpec[] = readonly ParamSpec[]> {
+  /** Excel function id; Sheets name is `KPI_` + id. */
+  readonly id: string;
+  readonly category: Category;
+  readonly description: Text;
+  /** The formula in words, as the catalogue states it. */
+  readonly formula: string;
+  readonly params: P;
+  /** Groups of range parameters read row-aligned: same size required, a row with any blank is skipped. */
+  readonly paired?: readonly (readonly P[number]["name"][])[];
+  readonly result: ResultKind;
+  /** Extra search words for the pane (synonyms in both languages). */
+  readonly keywords?: readonly string[];
+  readonly examples: readonly Example[];
+  readonly compute: (args: ArgsOf<P>) => KpiResult;
+}
+
+/** The registry's erased view of a definition. */
+export type AnyKpi = KpiDefinition<readonly ParamSpec[]> & {
+  readonly compute: (args: Record<string, unknown>) => KpiResult;
+};
+
+/** Declares a KPI with its arguments typed from its parameter list. */
+export const defineKpi = <const P extends readonly ParamSpec[]>(definition: KpiDefinition<P>): AnyKpi =>
+  definition as unknown as AnyKpi;
