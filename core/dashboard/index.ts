@@ -1,0 +1,10 @@
+/** The dashboard's pure planning surface: what the pane, the executors and the playground import. */
+export * from "./plan.js";
+export * from "./a1.js";
+export * from "./detect.js";
+export * from "./formula.js";
+export * from "./sample-data.js";
+export * from "./build.js";
+export * from "./evaluate.js";
+export * from "./catalogue.js";
+export * from "./chart.js";

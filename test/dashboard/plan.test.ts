@@ -1,0 +1,375 @@
+import { HyperFormula } from "hyperformula";
+import { describe, expect, it } from "vitest";
+import {
+  buildDashboard,
+  detectTables,
+  evaluateFormula,
+  evaluateSheet,
+  mapColumns,
+  parseAddress,
+  parseKpiCall,
+  planChart,
+  rangeName,
+  sampleSheets,
+  samplePlan,
+  Workbook,
+  type DashboardPlan,
+  type Lang,
+  type MappedTable,
+  type PlanValue,
+  type Role,
+  type SampleSheet,
+} from "../../core/dashboard/index.js";
+import { dateToSerial, evaluate, kpiById, type KpiResult } from "../../core/index.js";
+import { expectResult } from "../helpers/expect.js";
+
+const asTables = (sheets: SampleSheet[]) =>
+  sheets.map((s) => ({
+    sheet: s.name,
+    address: `${s.name}!${rangeName(0, 0, s.rows.length + 1, s.headers.length)}`,
+    values: [s.headers, ...s.rows],
+  }));
+
+function dashboardFor(lang: Lang, syntax: "excel" | "sheets" = "excel") {
+  const sheets = sampleSheets(lang);
+  const tables = detectTables(asTables(sheets));
+  const plan = buildDashboard({
+    tables,
+    syntax,
+    lang,
+    existingSheets: sheets.map((s) => ({ name: s.name, dashboard: false })),
+  });
+  return { sheets, tables, plan };
+}
+
+const dashboardSheet = (plan: DashboardPlan) => plan.sheets.find((s) => s.name === plan.dashboardSheet)!;
+
+/** Every formula of a plan with the cell it sits in. */
+function formulasOf(plan: DashboardPlan): { cell: string; formula: string }[] {
+  const found: { cell: string; formula: string }[] = [];
+  for (const block of dashboardSheet(plan).blocks) {
+    const { rect } = parseAddress(block.range);
+    block.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (typeof cell === "string" && cell.startsWith("="))
+          found.push({ cell: rangeName(rect.row + r, rect.col + c, 1, 1), formula: cell });
+      }),
+    );
+  }
+  return found;
+}
+
+/** A column of a sample sheet by role, straight from the generator (not through any range resolution). */
+function column(sheets: SampleSheet[], role: SampleSheet["role"], header: number): PlanValue[][] {
+  const sheet = sheets.find((s) => s.role === role)!;
+  return sheet.rows.map((row) => [row[header] ?? null]);
+}
+
+describe("column detection", () => {
+  it.each(["en", "fr"] as const)("recognises the four %s sample tables and maps every column", (lang) => {
+    const tables = detectTables(asTables(sampleSheets(lang)));
+    expect(tables.map((t) => t.kind)).toEqual(["orders", "opportunities", "survey", "costs"]);
+    expect(tables[0]!.mapping).toEqual({ date: 0, customer: 1, order: 2, channel: 3, product: 4, amount: 5 });
+    expect(tables[1]!.mapping).toEqual({ created: 0, closed: 1, stage: 2, outcome: 3, amount: 4, probability: 5 });
+    expect(tables[2]!.mapping).toEqual({ date: 0, score: 1, csat: 2 });
+    expect(tables[3]!.mapping).toEqual({ month: 0, marketing: 1, sales: 2, newCustomers: 3 });
+  });
+
+  it("ignores case and accents in headers", () => {
+    const mapping = mapColumns(["CRÉÉE", "cloturee", "ETAPE", "statut", "MONTANT", "probabilite"], "opportunities");
+    expect(mapping).toEqual({ created: 0, closed: 1, stage: 2, outcome: 3, amount: 4, probability: 5 });
+  });
+
+  it("matches headers that carry a unit or a qualifier", () => {
+    expect(mapColumns(["Order date", "Customer id", "Amount (EUR)", "Sales channel"], "orders")).toMatchObject({
+      date: 0,
+      customer: 1,
+      channel: 3,
+    });
+  });
+
+  it("finds no table in a sheet whose headers mean nothing to it", () => {
+    expect(
+      detectTables([
+        {
+          sheet: "Notes",
+          address: "Notes!A1:B3",
+          values: [
+            ["foo", "bar"],
+            [1, 2],
+            [3, 4],
+          ],
+        },
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe.each(["en", "fr"] as const)("the dashboard plan for the %s sample data", (lang) => {
+  const { sheets, tables, plan } = dashboardFor(lang);
+  const orders = sheets[0]!.name;
+  const n = sheets[0]!.rows.length + 1;
+  const sheet = dashboardSheet(plan);
+
+  it("has one tile per KPI the data supports, with its STATUS next to its target", () => {
+    expect(plan.tiles.map((t) => t.kpi)).toEqual([
+      "AOV",
+      "REPEATRATE",
+      "CROSSSELL",
+      "WINRATE",
+      "SALESCYCLE",
+      "WEIGHTEDPIPELINE",
+      "NPS",
+      "CSAT",
+      "CAC",
+    ]);
+    const aov = plan.tiles[0]!;
+    expect([aov.valueCell, aov.targetCell, aov.statusCell]).toEqual(["B5", "C5", "D5"]);
+  });
+
+  it("writes formulas over the exact data rows of each table", () => {
+    const formulas = formulasOf(plan).map((f) => f.formula);
+    expect(formulas).toContain(`=KPI.AOV(${orders}!$F$2:$F$${n},${orders}!$C$2:$C$${n})`);
+    expect(formulas).toContain("=KPI.STATUS(B5,C5,TRUE)");
+    expect(formulas).toContain("=KPI.STATUS(B9,C9,FALSE)");
+    for (const formula of formulas) expect(formula).not.toMatch(/![$]?[A-Z]+:[$]?[A-Z]+(?![$\d])/);
+  });
+
+  it("passes the won and lost labels of the data to WINRATE", () => {
+    const winrate = formulasOf(plan).find((f) => f.formula.startsWith("=KPI.WINRATE"))!.formula;
+    expect(winrate).toMatch(lang === "en" ? /,"Won","Lost"\)$/ : /,"Gagné","Perdu"\)$/);
+  });
+
+  it("uses fixed targets for rates and scores and round figures near the data for money", () => {
+    const target = (kpi: string) => plan.tiles.find((t) => t.kpi === kpi)!.target;
+    expect(target("NPS")).toBe(30);
+    expect(target("CSAT")).toBe(0.8);
+    expect(target("AOV")).toBe(290);
+    expect(target("CAC")).toBe(410);
+  });
+
+  it("colours STATUS cells as traffic lights and the cohort triangle with a colour scale", () => {
+    const lights = sheet.conditionalFormats.filter((f) => f.type === "textEquals");
+    expect(lights.map((f) => f.type === "textEquals" && f.text)).toEqual(["OK", "WARN", "ALERT"]);
+    expect(new Set(lights.map((f) => f.range))).toEqual(new Set(["D5:D13"]));
+    const scale = sheet.conditionalFormats.find((f) => f.type === "colorScale")!;
+    expect(scale.range).toBe("C18:H28");
+  });
+
+  it("builds four native charts, each over formulas of the dashboard sheet", () => {
+    expect(sheet.charts.map((c) => [c.id, c.type])).toEqual([
+      ["revenue-by-month", "column"],
+      ["revenue-by-channel", "doughnut"],
+      ["funnel", "funnel"],
+      ["nps-breakdown", "stacked100"],
+    ]);
+    const anchors = sheet.charts.map((c) => parseAddress(c.anchor).rect.row);
+    expect(new Set(anchors).size).toBe(4);
+    expect(sheet.charts.find((c) => c.id === "nps-breakdown")!.axisFormat).toBe("0%");
+  });
+
+  it("formats values, targets, months and shares", () => {
+    expect(sheet.numberFormats).toContainEqual({ range: "B5:C5", format: "#,##0.00" });
+    expect(sheet.numberFormats).toContainEqual({ range: "B11:C11", format: "0.0" });
+    expect(sheet.numberFormats).toContainEqual({ range: "A18:A28", format: "mmm yyyy" });
+  });
+
+  it("survives a JSON round trip unchanged, as google.script.run requires", () => {
+    expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
+  });
+
+  it("evaluates every KPI formula through the core to the value of calling the KPI directly", () => {
+    const book = new Workbook();
+    for (const t of tables) book.put(t.sheet, t.address, t.values);
+    const { skipped } = evaluateSheet(sheet, book);
+    expect(skipped.every((f) => f.startsWith("=SUMIFS("))).toBe(true);
+
+    const col = (role: SampleSheet["role"], header: number) => column(sheets, role, header);
+    const call = (id: string, ...args: unknown[]): KpiResult => evaluate(kpiById(id)!, args) as KpiResult;
+    const [won, lost] = lang === "en" ? ["Won", "Lost"] : ["Gagné", "Perdu"];
+    const direct: Record<string, KpiResult> = {
+      AOV: call("AOV", col("orders", 5), col("orders", 2)),
+      REPEATRATE: call("REPEATRATE", col("orders", 1), col("orders", 2)),
+      CROSSSELL: call("CROSSSELL", col("orders", 1), col("orders", 4)),
+      WINRATE: call("WINRATE", col("opportunities", 3), won, lost),
+      SALESCYCLE: call("SALESCYCLE", col("opportunities", 0), col("opportunities", 1), col("opportunities", 3), won),
+      WEIGHTEDPIPELINE: call("WEIGHTEDPIPELINE", col("opportunities", 4), col("opportunities", 5)),
+      NPS: call("NPS", col("survey", 1)),
+      CSAT: call("CSAT", col("survey", 2)),
+      CAC: call("CAC", col("costs", 1), col("costs", 2), col("costs", 3)),
+    };
+    for (const tile of plan.tiles) {
+      const { rect } = parseAddress(tile.valueCell);
+      const value = book.get(sheet.name, rect.row, rect.col);
+      expect(typeof value, tile.kpi).toBe("number");
+      expectResult(value as number, direct[tile.kpi]);
+      const status = book.get(sheet.name, rect.row, rect.col + 2);
+      expect(status, tile.kpi).toBe(call("STATUS", value, tile.target, tile.higherIsBetter));
+    }
+
+    // Spills: each checked cell by cell against the direct call.
+    const spills: Record<string, KpiResult> = {
+      BREAKDOWN: call("BREAKDOWN", col("orders", 3), col("orders", 5)),
+      NPSBREAKDOWN: call("NPSBREAKDOWN", col("survey", 1)),
+      COHORT: call("COHORT", col("orders", 1), col("orders", 0), 6),
+    };
+    const funnel = call("BREAKDOWN", col("opportunities", 2), col("opportunities", 4), "count");
+    let checked = 0;
+    for (const { cell, formula } of formulasOf(plan)) {
+      const parsed = parseKpiCall(formula);
+      if (!parsed || !["BREAKDOWN", "NPSBREAKDOWN", "COHORT"].includes(parsed.id)) continue;
+      const expected = (parsed.args[2] === '"count"' ? funnel : spills[parsed.id]) as unknown[][];
+      const { rect } = parseAddress(cell);
+      const got = book.read(sheet.name, {
+        row: rect.row,
+        col: rect.col,
+        rows: expected.length,
+        cols: expected[0]!.length,
+      });
+      expectResult(
+        got as never,
+        expected.map((row) => row.map((v) => (typeof v === "object" && v && "serial" in v ? v.serial : v))),
+      );
+      checked++;
+    }
+    expect(checked).toBe(4);
+  });
+
+  it("computes revenue by month with helper formulas that a spreadsheet engine agrees with", () => {
+    const months = formulasOf(plan).filter((f) => f.formula.startsWith("=SUMIFS("));
+    expect(months.length).toBe(12);
+    const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+    const ordersSheet = hf.getSheetId(hf.addSheet(orders))!;
+    hf.setCellContents({ sheet: ordersSheet, row: 0, col: 0 }, [sheets[0]!.headers, ...sheets[0]!.rows] as never);
+    const dash = hf.getSheetId(hf.addSheet("Dash"))!;
+    const helper = sheet.blocks.find((b) =>
+      b.cells.some((r) => typeof r[1] === "string" && r[1].startsWith("=SUMIFS")),
+    )!;
+    const { rect } = parseAddress(helper.range);
+    hf.setCellContents({ sheet: dash, row: rect.row, col: rect.col }, helper.cells as never);
+    const byMonth = new Map<number, number>();
+    for (const row of sheets[0]!.rows) {
+      const d = new Date(((row[0] as number) - 25569) * 86400000);
+      const key = dateToSerial(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)));
+      byMonth.set(key, (byMonth.get(key) ?? 0) + (row[5] as number));
+    }
+    helper.cells.slice(1).forEach((row, i) => {
+      const got = hf.getCellValue({ sheet: dash, row: rect.row + 1 + i, col: rect.col + 1 }) as number;
+      expect(got).toBeCloseTo(byMonth.get(row[0] as number) ?? 0, 6);
+    });
+    hf.destroy();
+  });
+
+  it("writes Google Sheets names with the same arguments", () => {
+    const sheetsPlan = dashboardFor(lang, "sheets").plan;
+    const excel = formulasOf(plan).map((f) => f.formula);
+    const gs = formulasOf(sheetsPlan).map((f) => f.formula);
+    expect(gs).toEqual(excel.map((f) => f.replace(/KPI\./g, "KPI_")));
+    expect(gs).toContain(`=KPI_AOV(${orders}!$F$2:$F$${n},${orders}!$C$2:$C$${n})`);
+  });
+});
+
+describe("sheet names", () => {
+  it("reuses the name of the dashboard the add-in created, and never takes a user's sheet", () => {
+    const tables = detectTables(asTables(sampleSheets("en")));
+    const rebuild = buildDashboard({
+      tables,
+      syntax: "excel",
+      lang: "en",
+      existingSheets: [
+        { name: "My board", dashboard: true },
+        { name: "Dashboard", dashboard: false },
+      ],
+    });
+    expect(rebuild.dashboardSheet).toBe("My board");
+    const fresh = buildDashboard({
+      tables,
+      syntax: "excel",
+      lang: "en",
+      existingSheets: [
+        { name: "dashboard", dashboard: false },
+        { name: "Dashboard 2", dashboard: false },
+      ],
+    });
+    expect(fresh.dashboardSheet).toBe("Dashboard 3");
+    expect(fresh.sheets[0]!.mode).toBe("dashboard");
+  });
+
+  it("gives sample sheets names that collide with nothing", () => {
+    const plan = samplePlan("fr", ["Commandes", "Feuil1"]);
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Commandes 2", "Opportunités", "Enquête", "Coûts"]);
+    expect(plan.sheets.every((s) => s.mode === "create")).toBe(true);
+  });
+
+  it("quotes sheet names that need it in formulas", () => {
+    const { plan } = dashboardFor("fr");
+    expect(formulasOf(plan).map((f) => f.formula)).toContain(`=KPI.NPS('Enquête'!$B$2:$B$201)`);
+  });
+});
+
+describe("the user's corrections", () => {
+  it("follow the corrected mapping into the formulas", () => {
+    const sheets = sampleSheets("en");
+    const tables = detectTables(asTables(sheets));
+    const orders = tables[0]!;
+    // Say the user points "order" at the product column instead.
+    const corrected: MappedTable = {
+      ...orders,
+      mapping: { ...orders.mapping, order: 4 as number } as Record<Role, number>,
+    };
+    const plan = buildDashboard({ tables: [corrected], syntax: "excel", lang: "en", existingSheets: [] });
+    expect(plan.tiles.map((t) => t.kpi)).toEqual(["AOV", "REPEATRATE", "CROSSSELL"]);
+    expect(formulasOf(plan)[0]!.formula).toBe("=KPI.AOV(Orders!$F$2:$F$267,Orders!$E$2:$E$267)");
+  });
+});
+
+describe("evaluating a single formula", () => {
+  it("resolves sheet-qualified ranges, literals and booleans", () => {
+    const book = new Workbook();
+    book.put("Data", "Data!A1", [["Amount"], [100], [300]]);
+    expect(evaluateFormula("=KPI.STATUS(95,100)", "X", book)).toEqual([["WARN"]]);
+    expect(evaluateFormula("=KPI_AOV(Data!$A$2:$A$3)", "X", book)).toEqual([[200]]);
+    expect(evaluateFormula("=SUM(A1:A2)", "X", book)).toBeUndefined();
+  });
+});
+
+describe("a chart from the selection", () => {
+  it("is placed right of the data's region and writes no cell", () => {
+    const plan = planChart({
+      sheet: "Sales",
+      address: "Sales!A1:B4",
+      regionAddress: "Sales!A1:D20",
+      values: [
+        ["Month", "Revenue"],
+        [dateToSerial(new Date(Date.UTC(2025, 0, 1))), 10],
+        [dateToSerial(new Date(Date.UTC(2025, 1, 1))), 12],
+        [dateToSerial(new Date(Date.UTC(2025, 2, 1))), 9],
+      ],
+      type: "line",
+      title: "Revenue",
+    });
+    const sheet = plan.sheets[0]!;
+    expect(sheet.mode).toBe("existing");
+    expect(sheet.blocks).toEqual([]);
+    expect(sheet.charts[0]).toMatchObject({
+      anchor: "F1",
+      headerRow: true,
+      source: { sheet: "Sales", range: "A1:B4" },
+    });
+  });
+
+  it("uses a percent axis when every value is a share", () => {
+    const plan = planChart({
+      sheet: "S",
+      address: "A1:B3",
+      values: [
+        ["Web", 0.4],
+        ["Shop", 0.6],
+        ["x", 0.1],
+      ],
+      type: "bar",
+      title: "t",
+    });
+    expect(plan.sheets[0]!.charts[0]).toMatchObject({ axisFormat: "0%", labelColumn: true, headerRow: false });
+  });
+});
