@@ -1,0 +1,229 @@
+import { BarChart, FunnelChart, LineChart, PieChart } from "echarts/charts";
+import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from "echarts/components";
+import * as echarts from "echarts/core";
+import { CanvasRenderer } from "echarts/renderers";
+import type { ChartSpec, PlanValue } from "../core/dashboard/plan.js";
+
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  FunnelChart,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
+
+/** A chart's data once read from its source range: category labels and named series. */
+export interface ChartData {
+  readonly categories: string[];
+  readonly series: { readonly name: string; readonly values: (number | null)[] }[];
+}
+
+const asNumber = (value: PlanValue | undefined): number | null =>
+  typeof value === "number" && Number.isFinite(value) ? value : null;
+
+/** Splits a source block the way the spec says: series in columns or rows, optional header row and label column. */
+export function chartData(spec: ChartSpec, block: readonly (readonly PlanValue[])[]): ChartData {
+  const grid = spec.seriesIn === "columns" ? block : transpose(block);
+  const headerFirst = spec.seriesIn === "columns" ? spec.headerRow : spec.labelColumn;
+  const labelsFirst = spec.seriesIn === "columns" ? spec.labelColumn : spec.headerRow;
+  const header = headerFirst ? (grid[0] ?? []) : [];
+  const body = headerFirst ? grid.slice(1) : grid;
+  const firstSeries = labelsFirst ? 1 : 0;
+  const width = Math.max(0, ...body.map((r) => r.length));
+  const categories = body.map((r, i) => (labelsFirst ? String(r[0] ?? "") : String(i + 1)));
+  const series = [];
+  for (let c = firstSeries; c < width; c++) {
+    series.push({
+      name: String(header[c] ?? `Series ${c + 1 - firstSeries}`),
+      values: body.map((r) => asNumber(r[c])),
+    });
+  }
+  return { categories, series };
+}
+
+function transpose(block: readonly (readonly PlanValue[])[]): PlanValue[][] {
+  const width = Math.max(0, ...block.map((r) => r.length));
+  return Array.from({ length: width }, (_, c) => block.map((r) => r[c] ?? null));
+}
+
+/** The echarts option drawing `spec` over `data`: one function per native chart kind of the plan. */
+export function chartOption(spec: ChartSpec, data: ChartData): echarts.EChartsCoreOption {
+  const percent = spec.axisFormat?.includes("%") ?? false;
+  const axisLabel = { formatter: (v: number) => (percent ? `${Math.round(v * 100)}%` : v.toLocaleString("en-US")) };
+  const base = {
+    title: { text: spec.title, left: "center", textStyle: { fontSize: 13 } },
+    tooltip: {},
+    legend: { bottom: 0 },
+  };
+  const first = data.series[0];
+  switch (spec.type) {
+    case "doughnut":
+      return {
+        ...base,
+        series: [
+          {
+            type: "pie",
+            radius: ["40%", "65%"],
+            data: data.categories.map((name, i) => ({ name, value: first?.values[i] ?? 0 })),
+          },
+        ],
+      };
+    case "funnel":
+      return {
+        ...base,
+        series: [
+          {
+            type: "funnel",
+            sort: "none",
+            data: data.categories.map((name, i) => ({ name, value: first?.values[i] ?? 0 })),
+          },
+        ],
+      };
+    case "bar":
+    case "stacked100": {
+      const totals = data.categories.map((_, i) => data.series.reduce((s, x) => s + (x.values[i] ?? 0), 0));
+      const stacked = spec.type === "stacked100";
+      return {
+        ...base,
+        grid: { left: 90, right: 20, top: 36, bottom: 40 },
+        xAxis: {
+          type: "value",
+          max: stacked ? 1 : undefined,
+          axisLabel: stacked ? { formatter: (v: number) => `${Math.round(v * 100)}%` } : axisLabel,
+        },
+        yAxis: { type: "category", data: data.categories },
+        series: data.series.map((s) => ({
+          type: "bar",
+          name: s.name,
+          stack: stacked ? "total" : undefined,
+          data: stacked
+            ? s.values.map((v, i) => ((totals[i] ?? 0) === 0 ? 0 : (v ?? 0) / (totals[i] as number)))
+            : s.values,
+        })),
+      };
+    }
+    default:
+      return {
+        ...base,
+        grid: { left: 60, right: 20, top: 36, bottom: 40 },
+        xAxis: { type: "category", data: data.categories },
+        yAxis: { type: "value", axisLabel },
+        series: data.series.map((s, i) => ({
+          type: spec.type === "line" || (spec.type === "combo" && i > 0) ? "line" : "bar",
+          name: s.name,
+          data: s.values,
+        })),
+      };
+  }
+}
+
+interface PlacedChart {
+  readonly sheet: string;
+  readonly spec: ChartSpec;
+  readonly frame: HTMLElement;
+  readonly chart: echarts.ECharts;
+}
+
+/**
+ * Univer's open-source sheets have no charts, so plan charts float over the grid in panels drawn by echarts.
+ * A panel belongs to a sheet and only shows while that sheet is active; it can be dragged or closed.
+ */
+export class ChartLayer {
+  private readonly charts: PlacedChart[] = [];
+
+  constructor(private readonly container: HTMLElement) {}
+
+  /** Adds (or replaces, by sheet and id) a chart at `position`, in pixels from the container's top-left. */
+  place(sheet: string, spec: ChartSpec, position: { left: number; top: number }): void {
+    this.remove((c) => c.sheet === sheet && c.spec.id === spec.id);
+    const doc = this.container.ownerDocument;
+    const frame = doc.createElement("section");
+    frame.className = "kpi-chart";
+    frame.dataset.chartId = spec.id;
+    frame.dataset.sheet = sheet;
+    frame.setAttribute("aria-label", spec.title);
+    Object.assign(frame.style, { left: `${position.left}px`, top: `${position.top}px`, width: `${spec.width}px` });
+    const bar = doc.createElement("header");
+    const title = doc.createElement("span");
+    title.textContent = spec.title;
+    const close = doc.createElement("button");
+    close.type = "button";
+    close.textContent = "×";
+    close.title = "Close";
+    close.addEventListener("click", () => this.remove((c) => c.frame === frame));
+    bar.append(title, close);
+    const body = doc.createElement("div");
+    Object.assign(body.style, { width: `${spec.width}px`, height: `${spec.height}px` });
+    frame.append(bar, body);
+    this.container.append(frame);
+    draggable(frame, bar);
+    this.charts.push({ sheet, spec, frame, chart: echarts.init(body) });
+  }
+
+  /** Redraws every chart of `sheet` from fresh data (after a recalculation). */
+  update(read: (sheet: string, spec: ChartSpec) => ChartData | null): void {
+    for (const placed of this.charts) {
+      const data = read(placed.sheet, placed.spec);
+      if (data) placed.chart.setOption(chartOption(placed.spec, data), true);
+    }
+  }
+
+  /** Shows the charts of the active sheet only. */
+  showSheet(sheet: string): void {
+    for (const c of this.charts) c.frame.hidden = c.sheet !== sheet;
+  }
+
+  removeSheet(sheet: string): void {
+    this.remove((c) => c.sheet === sheet);
+  }
+
+  /**
+   * Where Univer's cell coordinates start, in container pixels: the top-left of its main canvas (the largest
+   * one; the others are rulers and overlays).
+   */
+  gridOffset(): { left: number; top: number } {
+    const canvases = Array.from(this.container.querySelectorAll("canvas"));
+    const main = canvases.sort((a, b) => b.clientWidth * b.clientHeight - a.clientWidth * a.clientHeight)[0];
+    if (!main) return { left: 0, top: 0 };
+    const outer = this.container.getBoundingClientRect();
+    const inner = main.getBoundingClientRect();
+    return { left: inner.left - outer.left, top: inner.top - outer.top };
+  }
+
+  count(sheet?: string): number {
+    return this.charts.filter((c) => sheet === undefined || c.sheet === sheet).length;
+  }
+
+  private remove(match: (c: PlacedChart) => boolean): void {
+    for (let i = this.charts.length - 1; i >= 0; i--) {
+      const c = this.charts[i] as PlacedChart;
+      if (!match(c)) continue;
+      c.chart.dispose();
+      c.frame.remove();
+      this.charts.splice(i, 1);
+    }
+  }
+}
+
+function draggable(frame: HTMLElement, handle: HTMLElement): void {
+  handle.addEventListener("pointerdown", (down) => {
+    if ((down.target as HTMLElement).tagName === "BUTTON") return;
+    const startLeft = frame.offsetLeft - down.clientX;
+    const startTop = frame.offsetTop - down.clientY;
+    const move = (e: PointerEvent): void => {
+      frame.style.left = `${startLeft + e.clientX}px`;
+      frame.style.top = `${startTop + e.clientY}px`;
+    };
+    const up = (): void => {
+      handle.removeEventListener("pointermove", move);
+      handle.removeEventListener("pointerup", up);
+    };
+    handle.setPointerCapture(down.pointerId);
+    handle.addEventListener("pointermove", move);
+    handle.addEventListener("pointerup", up);
+  });
+}

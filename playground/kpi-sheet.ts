@@ -1,0 +1,96 @@
+import { sheetRange } from "../core/dashboard/a1.js";
+import { kpiFormula, type FormulaArg } from "../core/dashboard/formula.js";
+import type { Lang } from "../core/dashboard/plan.js";
+import type { SampleSheet } from "../core/dashboard/sample-data.js";
+import type { PlainSheet } from "./workbook.js";
+
+/** A sample sheet as the playground loads it: header row, data rows, one number format per column. */
+export function plainSampleSheet(sample: SampleSheet): PlainSheet {
+  const columnFormats: Record<number, string> = {};
+  sample.formats.forEach((format, col) => {
+    if (format) columnFormats[col] = format;
+  });
+  return {
+    name: sample.name,
+    rows: [sample.headers, ...sample.rows],
+    columnFormats,
+    columnWidths: Object.fromEntries(sample.headers.map((_, col) => [col, col === 1 ? 150 : 110])),
+  };
+}
+
+const LABELS = {
+  en: {
+    title: ["KPI", "Formula", "Value"],
+    cac: "Customer acquisition cost",
+    nps: "Net Promoter Score",
+    csat: "Customer satisfaction (share ≥ 4)",
+    aov: "Average order value",
+    repeat: "Repeat purchase rate",
+    winrate: "Win rate",
+    cycle: "Sales cycle (days, won deals)",
+    pipeline: "Weighted pipeline",
+    error: "No new customers: the error a zero denominator gives",
+    npsSplit: "NPS breakdown: promoters, passives, detractors, responses (spills right)",
+    channels: "Revenue by channel: channel, revenue, share (spills down)",
+  },
+  fr: {
+    title: ["Indicateur", "Formule", "Valeur"],
+    cac: "Coût d'acquisition client",
+    nps: "Net Promoter Score",
+    csat: "Satisfaction client (part ≥ 4)",
+    aov: "Panier moyen",
+    repeat: "Taux de réachat",
+    winrate: "Taux de transformation",
+    cycle: "Cycle de vente (jours, affaires gagnées)",
+    pipeline: "Pipeline pondéré",
+    error: "Aucun nouveau client : l'erreur d'un dénominateur nul",
+    npsSplit: "Répartition NPS : promoteurs, passifs, détracteurs, réponses (déborde à droite)",
+    channels: "Chiffre d'affaires par canal : canal, montant, part (déborde vers le bas)",
+  },
+} as const;
+
+/**
+ * The "KPIs" sheet the playground opens on: one live formula per row over the sample sheets, written the way
+ * the pane writes them (absolute, exact ranges), plus an error and two spills to show how those look.
+ */
+export function kpiSheet(samples: readonly SampleSheet[], lang: Lang): PlainSheet {
+  const t = LABELS[lang];
+  const column = (role: SampleSheet["role"], col: number): { ref: string } => {
+    const sample = samples.find((s) => s.role === role);
+    if (!sample) throw new Error(`no ${role} sample sheet`);
+    return { ref: sheetRange(sample.name, { row: 1, col, rows: sample.rows.length, cols: 1 }) };
+  };
+  const kpi = (id: string, ...args: FormulaArg[]): string => kpiFormula("excel", id, args);
+  const rows: [string, string][] = [
+    [t.cac, kpi("CAC", column("costs", 1), column("costs", 2), column("costs", 3))],
+    [t.nps, kpi("NPS", column("survey", 1))],
+    [t.csat, kpi("CSAT", column("survey", 2))],
+    [t.aov, kpi("AOV", column("orders", 5), column("orders", 2))],
+    [t.repeat, kpi("REPEATRATE", column("orders", 1), column("orders", 2))],
+    [
+      t.winrate,
+      kpi("WINRATE", column("opportunities", 3), lang === "fr" ? "Gagné" : "Won", lang === "fr" ? "Perdu" : "Lost"),
+    ],
+    [
+      t.cycle,
+      kpi(
+        "SALESCYCLE",
+        column("opportunities", 0),
+        column("opportunities", 1),
+        column("opportunities", 3),
+        lang === "fr" ? "Gagné" : "Won",
+      ),
+    ],
+    [t.pipeline, kpi("WEIGHTEDPIPELINE", column("opportunities", 4), column("opportunities", 5))],
+    [t.error, kpi("CAC", 100, 100, 0)],
+    [t.npsSplit, kpi("NPSBREAKDOWN", column("survey", 1))],
+    [t.channels, kpi("BREAKDOWN", column("orders", 3), column("orders", 5))],
+  ];
+  return {
+    name: "KPIs",
+    columnWidths: { 0: 300, 1: 320, 2: 110, 3: 110, 4: 90, 5: 90 },
+    columnFormats: { 2: "#,##0.00" },
+    // The formula is shown as text next to its result (without "=", so it stays text).
+    rows: [[...t.title], ...rows.map(([label, formula]) => [label, formula.slice(1), formula])],
+  };
+}

@@ -1,0 +1,51 @@
+import { createUniver, LocaleType, mergeLocales } from "@univerjs/presets";
+import { UniverSheetsConditionalFormattingPreset } from "@univerjs/presets/preset-sheets-conditional-formatting";
+import conditionalFormattingEnUS from "@univerjs/presets/preset-sheets-conditional-formatting/locales/en-US";
+import conditionalFormattingFrFR from "@univerjs/presets/preset-sheets-conditional-formatting/locales/fr-FR";
+import { UniverSheetsCorePreset } from "@univerjs/presets/preset-sheets-core";
+import sheetsCoreEnUS from "@univerjs/presets/preset-sheets-core/locales/en-US";
+import sheetsCoreFrFR from "@univerjs/presets/preset-sheets-core/locales/fr-FR";
+import type { Lang } from "../core/dashboard/plan.js";
+import { sampleSheets } from "../core/dashboard/sample-data.js";
+import { mountPane } from "../pane/index.js";
+import { ChartLayer } from "./charts.js";
+import { registerKpis, type FormulaRegistrar } from "./kpi-functions.js";
+import { kpiSheet, plainSampleSheet } from "./kpi-sheet.js";
+import { UniverHost } from "./univer-host.js";
+import { workbookSnapshot } from "./workbook.js";
+
+const element = (id: string): HTMLElement => {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`the page has no #${id}`);
+  return found;
+};
+
+// `?lang=fr` shows the French sample data, function help and pane.
+const lang: Lang = new URLSearchParams(location.search).get("lang") === "fr" ? "fr" : "en";
+document.documentElement.lang = lang;
+const status = element("status");
+
+const { univerAPI } = createUniver({
+  locale: lang === "fr" ? LocaleType.FR_FR : LocaleType.EN_US,
+  locales: {
+    [LocaleType.EN_US]: mergeLocales(sheetsCoreEnUS, conditionalFormattingEnUS),
+    [LocaleType.FR_FR]: mergeLocales(sheetsCoreFrFR, conditionalFormattingFrFR),
+  },
+  presets: [UniverSheetsCorePreset({ container: "sheet" }), UniverSheetsConditionalFormattingPreset()],
+});
+
+const samples = sampleSheets(lang);
+univerAPI.createWorkbook(
+  workbookSnapshot("kpi-playground", "KPI playground", [kpiSheet(samples, lang), ...samples.map(plainSampleSheet)]),
+);
+// Univer starts its formula plugins with the first workbook, so the functions are registered just after it;
+// registering forces a recalculation of the formulas already loaded.
+registerKpis(univerAPI.getFormula() as unknown as FormulaRegistrar, lang, (message) => {
+  status.textContent = `${lang === "fr" ? "Dernière erreur KPI" : "Last KPI error"}: ${message}`;
+});
+
+const host = new UniverHost(univerAPI, new ChartLayer(element("sheet")), lang);
+mountPane(element("pane"), host);
+
+// The browser tests drive the page through this handle, as a user's console could.
+Object.assign(window, { playground: { univerAPI, host } });

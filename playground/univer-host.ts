@@ -1,0 +1,287 @@
+import type { FUniver } from "@univerjs/presets";
+import type { FRange, FWorkbook, FWorksheet } from "@univerjs/presets/preset-sheets-core";
+import type {} from "@univerjs/presets/preset-sheets-conditional-formatting";
+import { parseAddress, quoteSheet, type Rect } from "../core/dashboard/a1.js";
+import {
+  DASHBOARD_MARKER,
+  type CellBlock,
+  type ChartSpec,
+  type ConditionalFormatSpec,
+  type ExecuteResult,
+  type Lang,
+  type PlanValue,
+  type SheetPlan,
+  type StyleSpec,
+  type WorkbookPlan,
+} from "../core/dashboard/plan.js";
+import type { PaneHost, SelectionInfo, SheetInfo, TableData } from "../pane/host.js";
+import { chartData, type ChartData, ChartLayer } from "./charts.js";
+import { currentRegion } from "./region.js";
+
+/** How long to wait for Univer to apply a recalculation before reading results back. */
+const CALCULATION_WAIT_MS = 5_000;
+
+const toPlanValue = (value: unknown): PlanValue =>
+  typeof value === "number" || typeof value === "string" || typeof value === "boolean" ? value : null;
+
+/**
+ * The third PaneHost: the pane drives Univer through its facade exactly as it drives Excel and Sheets, and
+ * plan charts, which Univer's open-source sheets cannot draw, go to the echarts layer.
+ */
+export class UniverHost implements PaneHost {
+  readonly name = "playground";
+  readonly formulaSyntax = "excel";
+
+  constructor(
+    private readonly api: FUniver,
+    private readonly charts: ChartLayer,
+    private readonly lang: Lang,
+  ) {
+    api.addEvent(api.Event.ActiveSheetChanged, () => this.charts.showSheet(this.activeSheet().getSheetName()));
+    api.getFormula().calculationResultApplied(() => this.refreshCharts());
+  }
+
+  language(): Lang {
+    return this.lang;
+  }
+
+  async getSelection(): Promise<SelectionInfo> {
+    const sheet = this.activeSheet();
+    const range = sheet.getActiveRange() ?? sheet.getRange(0, 0);
+    return {
+      address: `${quoteSheet(sheet.getSheetName())}!${range.getA1Notation()}`,
+      sheet: sheet.getSheetName(),
+      values: rawValues(range),
+    };
+  }
+
+  async insertFormula(formula: string, address?: string): Promise<string> {
+    const { sheet, range } = address ? this.resolve(address) : this.activeCell();
+    const cell = sheet.getRange(range.getRow(), range.getColumn());
+    cell.setFormula(formula);
+    await this.calculated();
+    return `${quoteSheet(sheet.getSheetName())}!${cell.getA1Notation()}`;
+  }
+
+  async readTable(address?: string): Promise<TableData> {
+    if (address) {
+      const { sheet, range } = this.resolve(address);
+      return table(sheet, range);
+    }
+    const sheet = this.activeSheet();
+    const selection = sheet.getActiveRange() ?? sheet.getRange(0, 0);
+    const start: Rect = {
+      row: selection.getRow(),
+      col: selection.getColumn(),
+      rows: selection.getHeight(),
+      cols: selection.getWidth(),
+    };
+    const region = currentRegion(sheetValues(sheet), start);
+    return table(sheet, sheet.getRange(region.row, region.col, region.rows, region.cols));
+  }
+
+  async readTables(): Promise<TableData[]> {
+    return this.workbook()
+      .getSheets()
+      .filter((sheet) => !isDashboard(sheet))
+      .map((sheet) => table(sheet, usedRange(sheet)))
+      .filter((t) => t.values.some((row) => row.some((v) => v !== null && v !== "")));
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.workbook()
+      .getSheets()
+      .map((sheet) => ({ name: sheet.getSheetName(), dashboard: isDashboard(sheet) }));
+  }
+
+  async executePlan(plan: WorkbookPlan): Promise<ExecuteResult> {
+    const names: string[] = [];
+    const built: { sheet: FWorksheet; plan: SheetPlan }[] = [];
+    for (const sheetPlan of plan.sheets) {
+      const sheet = this.sheetFor(sheetPlan);
+      writeSheet(sheet, sheetPlan);
+      names.push(sheet.getSheetName());
+      built.push({ sheet, plan: sheetPlan });
+    }
+    await this.calculated();
+    // Charts go in once the sheet exists and is laid out, so their anchors can be measured.
+    for (const { sheet, plan: sheetPlan } of built) {
+      if (sheetPlan.activate) sheet.activate();
+    }
+    for (const { sheet, plan: sheetPlan } of built) {
+      for (const spec of sheetPlan.charts)
+        this.charts.place(sheet.getSheetName(), spec, this.anchorPosition(sheet, spec));
+    }
+    this.charts.showSheet(this.activeSheet().getSheetName());
+    this.refreshCharts();
+    return { sheets: names, syncs: 1 };
+  }
+
+  async readCells(addresses: readonly string[]): Promise<PlanValue[]> {
+    await this.calculated();
+    return addresses.map((address) => {
+      const { sheet, range } = this.resolve(address);
+      return toPlanValue(sheet.getRange(range.getRow(), range.getColumn()).getRawValue());
+    });
+  }
+
+  onSelectionChanged(listener: () => void): void {
+    this.api.addEvent(this.api.Event.SelectionChanged, () => listener());
+  }
+
+  /** Resolves once Univer has applied the results of the calculation the last edit started. */
+  calculated(): Promise<void> {
+    return this.api.getFormula().onCalculationResultApplied(CALCULATION_WAIT_MS);
+  }
+
+  private refreshCharts(): void {
+    this.charts.update((sheetName, spec) => this.readChartData(sheetName, spec));
+  }
+
+  private readChartData(sheetName: string, spec: ChartSpec): ChartData | null {
+    const sheet = this.workbook().getSheetByName(spec.source.sheet ?? sheetName);
+    if (!sheet) return null;
+    const { rect } = parseAddress(spec.source.range);
+    return chartData(spec, rawValues(sheet.getRange(rect.row, rect.col, rect.rows, rect.cols)));
+  }
+
+  private anchorPosition(sheet: FWorksheet, spec: ChartSpec): { left: number; top: number } {
+    const { rect } = parseAddress(spec.anchor);
+    const cell = sheet.getRange(rect.row, rect.col).getCellRect();
+    const grid = this.charts.gridOffset();
+    return { left: grid.left + cell.left, top: grid.top + cell.top };
+  }
+
+  private sheetFor(plan: SheetPlan): FWorksheet {
+    const workbook = this.workbook();
+    if (plan.mode === "existing") {
+      const sheet = workbook.getSheetByName(plan.name);
+      if (!sheet) throw new Error(`No sheet named ${plan.name}`);
+      return sheet;
+    }
+    if (plan.mode === "dashboard") {
+      for (const old of workbook.getSheets().filter(isDashboard)) {
+        this.charts.removeSheet(old.getSheetName());
+        workbook.deleteSheet(old);
+      }
+    }
+    const sheet = workbook.insertSheet(plan.name, { index: workbook.getSheets().length });
+    if (plan.mode === "dashboard") sheet.setCustomMetadata({ [DASHBOARD_MARKER]: true });
+    return sheet;
+  }
+
+  private workbook(): FWorkbook {
+    const workbook = this.api.getActiveWorkbook();
+    if (!workbook) throw new Error("The playground has no workbook");
+    return workbook;
+  }
+
+  private activeSheet(): FWorksheet {
+    return this.workbook().getActiveSheet();
+  }
+
+  private activeCell(): { sheet: FWorksheet; range: FRange } {
+    const sheet = this.activeSheet();
+    return { sheet, range: sheet.getActiveRange() ?? sheet.getRange(0, 0) };
+  }
+
+  private resolve(address: string): { sheet: FWorksheet; range: FRange } {
+    const { sheet: name, rect } = parseAddress(address);
+    const sheet = name === undefined ? this.activeSheet() : this.workbook().getSheetByName(name);
+    if (!sheet) throw new Error(`No sheet named ${name ?? ""}`);
+    return { sheet, range: sheet.getRange(rect.row, rect.col, rect.rows, rect.cols) };
+  }
+}
+
+const isDashboard = (sheet: FWorksheet): boolean => sheet.getCustomMetadata()?.[DASHBOARD_MARKER] === true;
+
+function rawValues(range: FRange): PlanValue[][] {
+  return range.getRawValues().map((row) => row.map(toPlanValue));
+}
+
+/** Every cell from A1 to the last used row and column. */
+function usedRange(sheet: FWorksheet): FRange {
+  const data = sheet.getDataRange();
+  return sheet.getRange(0, 0, Math.max(1, data.getLastRow() + 1), Math.max(1, data.getLastColumn() + 1));
+}
+
+function sheetValues(sheet: FWorksheet): PlanValue[][] {
+  return rawValues(usedRange(sheet));
+}
+
+function table(sheet: FWorksheet, range: FRange): TableData {
+  return {
+    sheet: sheet.getSheetName(),
+    address: `${quoteSheet(sheet.getSheetName())}!${range.getA1Notation()}`,
+    values: rawValues(range),
+  };
+}
+
+function writeSheet(sheet: FWorksheet, plan: SheetPlan): void {
+  for (const block of plan.blocks) writeBlock(sheet, block);
+  for (const { range, format } of plan.numberFormats) at(sheet, range).setNumberFormat(format);
+  for (const style of plan.styles) applyStyle(at(sheet, style.range), style);
+  for (const rule of plan.conditionalFormats) addConditionalFormat(sheet, rule);
+  plan.columnWidths?.forEach((width, col) => sheet.setColumnWidth(col, width));
+  if (plan.freezeRows) sheet.setFrozenRows(plan.freezeRows);
+}
+
+const at = (sheet: FWorksheet, address: string): FRange => {
+  const { rect } = parseAddress(address);
+  return sheet.getRange(rect.row, rect.col, rect.rows, rect.cols);
+};
+
+/**
+ * One call per block. Empty cells are left out of the sparse matrix rather than written as "", which would
+ * make a spill formula above or to the left of them fail with #SPILL!.
+ */
+function writeBlock(sheet: FWorksheet, block: CellBlock): void {
+  const matrix: Record<number, Record<number, { v?: string | number | boolean; f?: string }>> = {};
+  block.cells.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (value === null || value === "") return;
+      const formula = block.kind === "formulas" && typeof value === "string" && value.startsWith("=");
+      (matrix[r] ??= {})[c] = formula ? { f: value } : { v: value };
+    });
+  });
+  const { rect } = parseAddress(block.range);
+  sheet.getRange(rect.row, rect.col, rect.rows, rect.cols).setValues(matrix);
+}
+
+function applyStyle(range: FRange, style: StyleSpec): void {
+  if (style.bold) range.setFontWeight("bold");
+  if (style.italic) range.setFontStyle("italic");
+  if (style.fontSize) range.setFontSize(style.fontSize);
+  if (style.fontColor) range.setFontColor(style.fontColor);
+  if (style.fill) range.setBackground(style.fill);
+  // Univer's facade has no "right": its general alignment already puts numbers, what tiles hold, on the right.
+  if (style.horizontalAlignment)
+    range.setHorizontalAlignment(style.horizontalAlignment === "right" ? "normal" : style.horizontalAlignment);
+}
+
+function addConditionalFormat(sheet: FWorksheet, rule: ConditionalFormatSpec): void {
+  const ranges = [at(sheet, rule.range).getRange()];
+  const builder = sheet.newConditionalFormattingRule();
+  if (rule.type === "textEquals") {
+    sheet.addConditionalFormattingRule(
+      builder
+        .whenTextEqualTo(rule.text)
+        .setBackground(rule.fill)
+        .setFontColor(rule.fontColor)
+        .setRanges(ranges)
+        .build(),
+    );
+    return;
+  }
+  const stops = [
+    { color: rule.minColor, value: { type: "min" } },
+    ...(rule.midColor ? [{ color: rule.midColor, value: { type: "percentile", value: 50 } }] : []),
+    { color: rule.maxColor, value: { type: "max" } },
+  ];
+  sheet.addConditionalFormattingRule(
+    builder
+      .setColorScale(stops.map((stop, index) => ({ index, ...stop })) as never)
+      .setRanges(ranges)
+      .build(),
+  );
+}
