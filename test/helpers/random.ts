@@ -1,0 +1,32 @@
+/** A small seeded generator (mulberry32) so that every random dataset can be replayed from its seed. */
+export interface Rng {
+  /** Uniform in [0, 1). */
+  next(): number;
+  int(min: number, max: number): number;
+  pick<T>(items: readonly T[]): T;
+  /** True with probability p. */
+  chance(p: number): boolean;
+}
+
+export function seeded(seed: number): Rng {
+  let state = seed >>> 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  return {
+    next,
+    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    pick: (items) => items[Math.floor(next() * items.length)] as never,
+    chance: (p) => next() < p,
+  };
+}
+
+/** The same label in the spellings users type: other case, stray spaces. */
+export function respell(rng: Rng, label: string): string {
+  const cased = rng.pick([label, label.toUpperCase(), label.toLowerCase()]);
+  return rng.chance(0.2) ? ` ${cased}  ` : cased;
+}
