@@ -21,10 +21,22 @@ export function currentRegion(values: readonly (readonly PlanValue[])[], start: 
   for (let grown = true; grown;) {
     grown = false;
     // Diagonal neighbours count too, as in Excel, hence the ±1 on the perpendicular span.
-    if (row > 0 && anyFilled(row - 1, row - 1, col - 1, right + 1)) (row--, (grown = true));
-    if (bottom < rowCount - 1 && anyFilled(bottom + 1, bottom + 1, col - 1, right + 1)) (bottom++, (grown = true));
-    if (col > 0 && anyFilled(row - 1, bottom + 1, col - 1, col - 1)) (col--, (grown = true));
-    if (right < colCount - 1 && anyFilled(row - 1, bottom + 1, right + 1, right + 1)) (right++, (grown = true));
+    if (row > 0 && anyFilled(row - 1, row - 1, col - 1, right + 1)) {
+      row--;
+      grown = true;
+    }
+    if (bottom < rowCount - 1 && anyFilled(bottom + 1, bottom + 1, col - 1, right + 1)) {
+      bottom++;
+      grown = true;
+    }
+    if (col > 0 && anyFilled(row - 1, bottom + 1, col - 1, col - 1)) {
+      col--;
+      grown = true;
+    }
+    if (right < colCount - 1 && anyFilled(row - 1, bottom + 1, right + 1, right + 1)) {
+      right++;
+      grown = true;
+    }
   }
   return { row, col, rows: bottom - row + 1, cols: right - col + 1 };
 }
