@@ -1,7 +1,12 @@
 import { fail } from "../errors.js";
 import { defineKpi, type SpillCell } from "../spec.js";
 
-const ratio = (a: number, b: number): SpillCell => (b === 0 ? fail.div0(`a stage before has a count of 0`) : a / b);
+const ratio = (a: number, b: number): SpillCell => {
+  if (b === 0) return fail.div0(`a stage before has a count of 0`);
+  // Subnormal counts can overflow the quotient; a cell must never show Infinity.
+  const value = a / b;
+  return Number.isFinite(value) ? value : fail.num("the ratio is too large to represent");
+};
 
 export const FUNNEL = defineKpi({
   id: "FUNNEL",

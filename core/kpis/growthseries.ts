@@ -43,7 +43,8 @@ export const GROWTHSERIES = defineKpi({
       const base = values[i - lag];
       if (i < lag || v === null || base === null || base === undefined) return "";
       if (base === 0) return fail.div0(`values: cell ${i - lag + 1} is 0, the base of cell ${i + 1}`);
-      return (v - base) / Math.abs(base);
+      const growth = (v - base) / Math.abs(base);
+      return Number.isFinite(growth) ? growth : fail.num(`values: cell ${i + 1}, the growth is too large to represent`);
     });
     const width = rows === 1 ? out.length : cols;
     const spill: SpillCell[][] = [];

@@ -42,6 +42,7 @@ export const SCORE = defineKpi({
     },
   ],
   compute: ({ criteria, weights }) => {
+    if (criteria.length === 0) throw fail.na("criteria has no rows");
     const width = criteria[0]?.length ?? 0;
     if (width !== weights.length) {
       throw fail.value(

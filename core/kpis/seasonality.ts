@@ -47,6 +47,7 @@ export const SEASONALITY = defineKpi({
       n++;
     });
     if (n < seasonLength) throw fail.na(`values has ${n} values, fewer than seasonLength (${seasonLength})`);
+    if (!Number.isFinite(total)) throw fail.num("values add up to more than can be represented");
     const overall = total / n;
     const indices: SpillCell[] = Array.from(sums, (s, k) => {
       const count = counts[k] as number;
