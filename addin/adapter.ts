@@ -1,0 +1,178 @@
+/// <reference types="custom-functions-runtime" />
+/// <reference types="office-js" />
+import {
+  evaluate,
+  isKpiError,
+  KpiDate,
+  type AnyKpi,
+  type ErrorCode,
+  type KpiError,
+  type KpiResult,
+} from "../core/index.js";
+
+/**
+ * The Excel side of every `=KPI.NAME(...)`: Excel values in, the core's result or error out. Nothing here knows
+ * about any particular KPI; the registry drives everything.
+ */
+
+export const NAMESPACE = "KPI";
+
+/** Parameter kinds that take one value; every other kind is a range that Excel passes as a 2-D array. */
+const SCALAR_KINDS: ReadonlySet<string> = new Set(["number", "date", "text", "boolean"]);
+
+export const isRangeKind = (kind: string): boolean => !SCALAR_KINDS.has(kind);
+
+/** Read at call time: the CustomFunctions global only exists once Office has loaded the runtime. */
+function excelCode(code: ErrorCode): CustomFunctions.ErrorCode {
+  const codes = CustomFunctions.ErrorCode;
+  switch (code) {
+    case "#VALUE!":
+      return codes.invalidValue;
+    case "#N/A":
+      return codes.notAvailable;
+    case "#DIV/0!":
+      return codes.divisionByZero;
+    case "#NUM!":
+      return codes.invalidNumber;
+  }
+}
+
+/** Excel only displays a custom message with these two codes; the others show the bare code. */
+const CODES_WITH_MESSAGE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["#VALUE!", "#N/A"]);
+
+export function toExcelError(error: KpiError): CustomFunctions.Error {
+  const message = error.format(`${NAMESPACE}.${error.fn}`).slice(error.code.length + 1);
+  return CODES_WITH_MESSAGE.has(error.code)
+    ? new CustomFunctions.Error(excelCode(error.code), message)
+    : new CustomFunctions.Error(excelCode(error.code));
+}
+
+type ExcelCell = number | string | boolean | CustomFunctions.Error;
+
+/** Excel shows a returned `null` inside a spill as 0, so an empty result cell must be "". */
+function toExcelCell(cell: unknown): ExcelCell {
+  if (cell instanceof KpiDate) return cell.serial;
+  if (isKpiError(cell)) return toExcelError(cell);
+  if (typeof cell === "number" || typeof cell === "string" || typeof cell === "boolean") return cell;
+  return "";
+}
+
+export function toExcelResult(result: KpiResult): ExcelCell | ExcelCell[][] {
+  if (Array.isArray(result)) return result.map((row) => row.map(toExcelCell));
+  return toExcelCell(result);
+}
+
+/** The message of anything thrown; checked by shape because errors may come from another realm. */
+export const reasonOf = (error: unknown): string =>
+  typeof error === "object" && error !== null && typeof (error as Error).message === "string"
+    ? (error as Error).message
+    : String(error);
+
+/** What Excel shows for a failure: the KPI's own error, or #VALUE! naming the function for anything unexpected. */
+function failure(kpi: AnyKpi, error: unknown): CustomFunctions.Error {
+  if (isKpiError(error)) return toExcelError(error);
+  return new CustomFunctions.Error(excelCode("#VALUE!"), `${NAMESPACE}.${kpi.id}: internal error: ${reasonOf(error)}`);
+}
+
+/** Evaluates synchronously; errors are thrown as CustomFunctions.Error, the way Excel expects them. */
+export function computeForExcel(kpi: AnyKpi, rawArgs: readonly unknown[]): ExcelCell | ExcelCell[][] {
+  let result: KpiResult | KpiError;
+  try {
+    result = evaluate(kpi, rawArgs);
+  } catch (error) {
+    throw failure(kpi, error);
+  }
+  if (isKpiError(result)) throw toExcelError(result);
+  return toExcelResult(result);
+}
+
+/*
+ * Excel desktop passes 0 for an empty cell of an `any` range argument (Excel on the web passes null), so
+ * =KPI.NPS(A2:A100) over 40 answers would count 59 phantom detractors. Each function therefore asks for its
+ * parameter addresses; when a range argument holds zeros, the referenced cells are read once through the shared
+ * runtime's Excel API and the zeros that sit on empty cells become blanks again. Without an address (a literal
+ * array or a computed argument) there is nothing to read and the values are used as given.
+ */
+
+/** Splits `'My sheet'!A1:B4` into the sheet name and the cell part. */
+export function splitAddress(address: string): { sheet: string; cells: string } | undefined {
+  const bang = address.lastIndexOf("!");
+  if (bang <= 0) return undefined;
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  // A reference into another workbook cannot be read from here.
+  if (sheet.startsWith("[")) return undefined;
+  return { sheet, cells: address.slice(bang + 1) };
+}
+
+const hasZero = (arg: unknown): boolean =>
+  Array.isArray(arg) && arg.some((row) => Array.isArray(row) && row.includes(0));
+
+interface EmptyCells {
+  readonly isEmpty: (row: number, col: number) => boolean;
+}
+
+async function readEmptyCells(address: string): Promise<EmptyCells | undefined> {
+  const at = splitAddress(address);
+  if (!at || typeof Excel === "undefined") return undefined;
+  return Excel.run(async (context) => {
+    const range = context.workbook.worksheets.getItem(at.sheet).getRange(at.cells);
+    // Only the cells that hold values: a whole-column reference stays cheap.
+    const used = range.getUsedRangeOrNullObject(true);
+    range.load("rowIndex,columnIndex");
+    used.load("rowIndex,columnIndex,rowCount,columnCount,valueTypes");
+    await context.sync();
+    if (used.isNullObject) return { isEmpty: () => true };
+    const top = used.rowIndex - range.rowIndex;
+    const left = used.columnIndex - range.columnIndex;
+    return {
+      isEmpty: (row: number, col: number) => {
+        const r = row - top;
+        const c = col - left;
+        if (r < 0 || c < 0 || r >= used.rowCount || c >= used.columnCount) return true;
+        return used.valueTypes[r]?.[c] === Excel.RangeValueType.empty;
+      },
+    };
+  });
+}
+
+async function restoreBlanks(arg: unknown[][], address: string): Promise<unknown[][]> {
+  const empty = await readEmptyCells(address);
+  if (!empty) return arg;
+  return arg.map((row, r) => row.map((cell, c) => (cell === 0 && empty.isEmpty(r, c) ? null : cell)));
+}
+
+/** Zero cells of range arguments that Excel desktop may have invented, with the address to check them against. */
+function suspectArguments(kpi: AnyKpi, rawArgs: readonly unknown[], addresses: readonly string[] | undefined) {
+  const suspects: number[] = [];
+  kpi.params.forEach((param, i) => {
+    if (isRangeKind(param.kind) && addresses?.[i] && hasZero(rawArgs[i])) suspects.push(i);
+  });
+  return suspects;
+}
+
+/**
+ * The function Excel calls for one KPI. It receives the declared parameters then the invocation object; it
+ * answers synchronously unless zeros need checking against the sheet, and always settles (a never-settled
+ * promise would leave the cell on #BUSY!).
+ */
+export function excelFunction(kpi: AnyKpi): (...args: unknown[]) => unknown {
+  const arity = kpi.params.length;
+  return (...args: unknown[]) => {
+    const rawArgs = args.slice(0, arity);
+    const invocation = args[arity] as CustomFunctions.Invocation | undefined;
+    const suspects = suspectArguments(kpi, rawArgs, invocation?.parameterAddresses);
+    if (suspects.length === 0) return computeForExcel(kpi, rawArgs);
+    return (async () => {
+      const repaired = [...rawArgs];
+      for (const i of suspects) {
+        try {
+          repaired[i] = await restoreBlanks(rawArgs[i] as unknown[][], invocation?.parameterAddresses?.[i] ?? "");
+        } catch {
+          // Reading the sheet can fail (a deleted sheet, a busy workbook): the values as given are still valid input.
+        }
+      }
+      return computeForExcel(kpi, repaired);
+    })();
+  };
+}

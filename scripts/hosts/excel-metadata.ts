@@ -1,0 +1,67 @@
+import { KPIS, type AnyKpi } from "../../core/index.js";
+import { isRangeKind } from "../../addin/adapter.js";
+
+/**
+ * Emits Excel's custom-functions metadata (functions.json) from the registry: nothing about a function is
+ * written by hand. Limits follow the custom-functions metadata rules: ids use A–Z, 0–9, `.` and `_`, names start
+ * with a letter, both at most 128 characters; Excel's function and argument help is cut at 255 characters.
+ */
+
+export const ID_PATTERN = /^[A-Za-z0-9._]{1,128}$/;
+export const NAME_PATTERN = /^\p{L}[\p{L}0-9._]{0,127}$/u;
+export const MAX_DESCRIPTION = 255;
+
+export type Lang = "en" | "fr";
+
+export interface ParameterMetadata {
+  name: string;
+  description: string;
+  type: "any";
+  dimensionality: "scalar" | "matrix";
+  optional?: true;
+}
+
+export interface FunctionMetadata {
+  id: string;
+  name: string;
+  description: string;
+  parameters: ParameterMetadata[];
+  result: { dimensionality: "scalar" | "matrix" };
+  options: { requiresParameterAddresses: true };
+}
+
+/**
+ * Shortens a description to Excel's limit at a sentence, else a word, boundary. The full text stays in the
+ * registry, the pane and the docs.
+ */
+export function fitDescription(text: string, max = MAX_DESCRIPTION): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const sentence = head.lastIndexOf(". ");
+  if (sentence >= max / 2) return head.slice(0, sentence + 1);
+  const word = head.slice(0, max - 1).lastIndexOf(" ");
+  return `${head.slice(0, word > 0 ? word : max - 1).trimEnd()}…`;
+}
+
+export function functionMetadata(kpi: AnyKpi, lang: Lang): FunctionMetadata {
+  return {
+    id: kpi.id,
+    name: kpi.id,
+    description: fitDescription(kpi.description[lang]),
+    parameters: kpi.params.map((param) => ({
+      name: param.name,
+      description: fitDescription(param.description[lang]),
+      // "any" lets text, numbers, booleans and blanks through untouched: the core's coercion decides.
+      type: "any",
+      dimensionality: isRangeKind(param.kind) ? "matrix" : "scalar",
+      ...(param.optional ? { optional: true as const } : {}),
+    })),
+    result: { dimensionality: kpi.result === "spill" ? "matrix" : "scalar" },
+    // The addresses let the adapter tell Excel desktop's invented zeros from real ones.
+    options: { requiresParameterAddresses: true },
+  };
+}
+
+export function functionsJson(lang: Lang = "en", kpis: readonly AnyKpi[] = KPIS): string {
+  return `${JSON.stringify({ functions: kpis.map((kpi) => functionMetadata(kpi, lang)) }, null, 2)}\n`;
+}

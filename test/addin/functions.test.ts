@@ -1,0 +1,174 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { KPIS } from "../../core/index.js";
+import { DIST_ADDIN, ensureBuilt } from "../hosts/build.js";
+import {
+  callExcel,
+  FakeCustomFunctionsError,
+  loadExcelFunctions,
+  type ExcelFunction,
+  type ExcelOutcome,
+} from "../hosts/excel-sandbox.js";
+
+interface Metadata {
+  functions: { id: string; parameters: unknown[] }[];
+}
+
+let metadata: Metadata;
+let functions: Map<string, ExcelFunction>;
+
+beforeAll(() => {
+  ensureBuilt();
+  metadata = JSON.parse(readFileSync(path.join(DIST_ADDIN, "functions.json"), "utf8")) as Metadata;
+  functions = loadExcelFunctions();
+});
+
+const fn = (id: string): ExcelFunction => {
+  const found = functions.get(id);
+  if (!found) throw new Error(`${id} not associated`);
+  return found;
+};
+
+const errorOf = (outcome: ExcelOutcome): FakeCustomFunctionsError => {
+  if (!("error" in outcome)) throw new Error(`expected an error, got ${JSON.stringify(outcome.value)}`);
+  return outcome.error;
+};
+
+/** Excel desktop: a range over cells of which only some hold values, the rest passed as 0. */
+function fakeExcel(sheet: string, values: (number | null)[][], calls: string[]) {
+  return {
+    RangeValueType: { empty: "Empty", double: "Double" },
+    run: async (batch: (context: unknown) => Promise<unknown>) => {
+      const rows = values.map((row, r) => ({ row, r })).filter(({ row }) => row.some((v) => v !== null));
+      const first = rows[0]?.r ?? 0;
+      const last = rows[rows.length - 1]?.r ?? -1;
+      const used = {
+        isNullObject: rows.length === 0,
+        rowIndex: first,
+        columnIndex: 0,
+        rowCount: last - first + 1,
+        columnCount: values[0]?.length ?? 0,
+        valueTypes: values.slice(first, last + 1).map((row) => row.map((v) => (v === null ? "Empty" : "Double"))),
+        load: () => undefined,
+      };
+      const context = {
+        workbook: {
+          worksheets: {
+            getItem: (name: string) => {
+              calls.push(`sheet ${name}`);
+              if (name !== sheet) throw new Error(`no sheet ${name}`);
+              return {
+                getRange: (cells: string) => {
+                  calls.push(`range ${cells}`);
+                  return { rowIndex: 0, columnIndex: 0, load: () => undefined, getUsedRangeOrNullObject: () => used };
+                },
+              };
+            },
+          },
+        },
+        sync: async () => undefined,
+      };
+      return batch(context);
+    },
+  };
+}
+
+describe("the built functions.js in a sandbox with a fake CustomFunctions", () => {
+  it("associates every id of the built functions.json, and nothing else", () => {
+    const ids = metadata.functions.map((f) => f.id);
+    expect([...functions.keys()].sort()).toStrictEqual([...ids].sort());
+    expect(ids).toHaveLength(KPIS.length);
+  });
+
+  it("maps each core error code to the matching CustomFunctions.ErrorCode", async () => {
+    const cases: [string, unknown[], string][] = [
+      ["CAC", [[[1]], [[1]], [[0]]], "#DIV/0!"],
+      ["NPS", [[[12]]], "#NUM!"],
+      ["CONVERSION", [[["x"]], [[1]]], "#VALUE!"],
+      ["TREND", [[[1]], 2], "#N/A"],
+    ];
+    for (const [id, args, code] of cases) expect(errorOf(await callExcel(fn(id), args)).code).toBe(code);
+  });
+
+  it("puts the function and the cause in the message of #VALUE! and #N/A, the codes Excel shows a message for", async () => {
+    const value = errorOf(await callExcel(fn("CONVERSION"), [[["x"]], [[1]]]));
+    expect(value.message).toMatch(/^KPI\.CONVERSION: conversions: cell 1 is text "x"/);
+    const na = errorOf(await callExcel(fn("TREND"), [[[1]], 2]));
+    expect(na.message).toMatch(/^KPI\.TREND: /);
+  });
+
+  it("returns an error inside a spill as a CustomFunctions.Error cell, and never null", async () => {
+    const outcome = await callExcel(fn("GROWTHSERIES"), [[[100], [0], [50], [null]], null]);
+    if (!("value" in outcome)) throw new Error("expected a spill");
+    const cells = (outcome.value as unknown[][]).flat();
+    expect(cells[0]).toBe("");
+    expect(cells[2]).toBeInstanceOf(FakeCustomFunctionsError);
+    expect((cells[2] as FakeCustomFunctionsError).code).toBe("#DIV/0!");
+    expect(cells).not.toContain(null);
+    expect(cells).not.toContain(undefined);
+  });
+
+  it("returns cohort months as serial numbers Excel can format as dates", async () => {
+    const outcome = await callExcel(fn("COHORT"), [[["a"], ["b"]], [[46023], [46054]], null]);
+    if (!("value" in outcome)) throw new Error("expected a spill");
+    const rows = outcome.value as unknown[][];
+    expect(Array.from(rows, (row) => row[0])).toStrictEqual([46023, 46054]);
+    expect(rows.flat()).not.toContain(null);
+  });
+
+  it("turns an unexpected exception into #VALUE! with a message instead of crashing", async () => {
+    const hostile = new Proxy([], {
+      get() {
+        throw new Error("boom");
+      },
+    });
+    const error = errorOf(await callExcel(fn("NPS"), [hostile]));
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toMatch(/^KPI\.NPS: internal error: boom/);
+  });
+});
+
+describe("Excel desktop's zeros for empty cells", () => {
+  const scores = [[9], [10], [0], [0], [0]];
+
+  it("are read back as blanks when the referenced cells are empty, so NPS counts no phantom detractors", async () => {
+    const calls: string[] = [];
+    const excel = fakeExcel("Survey data", [[9], [10], [null], [null], [null]], calls);
+    const desktop = loadExcelFunctions({ Excel: excel });
+    const outcome = await callExcel(desktop.get("NPS") as ExcelFunction, [
+      scores,
+      { parameterAddresses: ["'Survey data'!A2:A6"] },
+    ]);
+    expect(outcome).toStrictEqual({ value: 100 });
+    expect(calls).toStrictEqual(["sheet Survey data", "range A2:A6"]);
+  });
+
+  it("still count when the cells really hold 0", async () => {
+    const excel = fakeExcel("Sheet1", [[9], [10], [0], [null], [null]], []);
+    const desktop = loadExcelFunctions({ Excel: excel });
+    const outcome = await callExcel(desktop.get("NPS") as ExcelFunction, [
+      scores,
+      { parameterAddresses: ["Sheet1!A2:A6"] },
+    ]);
+    expect("value" in outcome && outcome.value).toBeCloseTo(100 / 3, 12);
+  });
+
+  it("are used as given when the sheet cannot be read, and the call still settles", async () => {
+    const excel = { RangeValueType: { empty: "Empty" }, run: () => Promise.reject(new Error("workbook busy")) };
+    const desktop = loadExcelFunctions({ Excel: excel });
+    const outcome = await callExcel(desktop.get("NPS") as ExcelFunction, [
+      scores,
+      { parameterAddresses: ["Sheet1!A2:A6"] },
+    ]);
+    expect(outcome).toStrictEqual({ value: -20 });
+  });
+
+  it("cost nothing when a range holds no zero: the answer is synchronous and the sheet is not read", () => {
+    const calls: string[] = [];
+    const desktop = loadExcelFunctions({ Excel: fakeExcel("Sheet1", [[9]], calls) });
+    const result = (desktop.get("NPS") as ExcelFunction)([[9], [10]], { parameterAddresses: ["Sheet1!A1:A2"] });
+    expect(result).toBe(100);
+    expect(calls).toStrictEqual([]);
+  });
+});

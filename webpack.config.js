@@ -1,0 +1,175 @@
+/* global process, console */
+// Builds the two host targets: the Excel add-in (dist/addin/) and the Apps Script bundle (dist/gas/).
+// Run through tsx (see package.json): the generators below are TypeScript modules that read the registry.
+//   npm run build                  both targets, production
+//   npm run build:addin / build:gas one target (webpack --env target=addin|gas)
+//   ADDIN_URL=https://example.com/kpi npm run build   dist/addin/manifest.xml for that hosting URL
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { EsbuildPlugin } from "esbuild-loader";
+import HtmlWebpackPlugin from "html-webpack-plugin";
+import webpack from "webpack";
+import { functionsJson } from "./scripts/hosts/excel-metadata.ts";
+import { CORE_GLOBAL, gasGlue } from "./scripts/hosts/gas-glue.ts";
+import { productionManifest } from "./scripts/hosts/manifest.ts";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const { RawSource, ConcatSource } = webpack.sources;
+const DEV_PORT = 3000;
+
+/**
+ * Shared by both targets: TypeScript through esbuild, NodeNext `.js` import paths resolved to `.ts` files.
+ * Excel's shared runtime needs a WebView2/WebKit page, so ES2021 runs everywhere custom functions do; Apps Script
+ * V8 gets ES2019 output, which its runtime has supported from the start.
+ */
+const common = (mode, esTarget) => ({
+  mode,
+  context: root,
+  devtool: mode === "development" ? "source-map" : false,
+  resolve: { extensions: [".ts", ".js"], extensionAlias: { ".js": [".ts", ".js"] } },
+  module: { rules: [{ test: /\.ts$/, loader: "esbuild-loader", options: { target: esTarget } }] },
+  optimization: { minimizer: [new EsbuildPlugin({ target: esTarget, legalComments: "none" })] },
+  performance: { hints: false },
+});
+
+/**
+ * Emits generated and copied files. (copy-webpack-plugin is not used: under legacy-peer-deps its schema-utils
+ * resolves an incompatible ajv and fails to load.)
+ */
+const emitPlugin = (name, files, sources = []) => ({
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      for (const file of sources) compilation.fileDependencies.add(path.join(root, file));
+      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        for (const [file, content] of Object.entries(files())) compilation.emitAsset(file, new RawSource(content));
+      });
+    });
+  },
+});
+
+const read = (file) => readFileSync(path.join(root, file));
+
+/** The dev server's https options: office-addin-dev-certs' trusted localhost certificate where it can install one. */
+async function httpsOptions() {
+  try {
+    const devCerts = await import("office-addin-dev-certs");
+    return { type: "https", options: await devCerts.getHttpsServerOptions() };
+  } catch (error) {
+    console.warn(
+      `office-addin-dev-certs could not provide a trusted certificate (${error.message}); serving with a self-signed one.`,
+    );
+    return "https";
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Excel add-in: functions.js (custom functions, kept free of pane code), the task pane page that hosts the shared
+// runtime (it loads functions.js too), functions.json generated from the registry, assets and the manifest.
+const ICONS = readdirSync(path.join(root, "assets")).filter((file) => file.endsWith(".png"));
+
+async function addinConfig(mode, env) {
+  const hostingUrl = process.env.ADDIN_URL;
+  return {
+    ...common(mode, "es2021"),
+    target: ["web", "es2021"],
+    name: "addin",
+    entry: {
+      functions: "./addin/functions.ts",
+      taskpane: "./addin/taskpane/taskpane.ts",
+    },
+    output: { path: path.join(root, "dist", "addin"), filename: "[name].js", clean: true },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./addin/taskpane/taskpane.html",
+        // The shared runtime runs the custom functions inside this page: functions.js must load here.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      emitPlugin(
+        "KpiAddinFiles",
+        () => ({
+          "functions.json": functionsJson("en"),
+          "functions.fr-FR.json": functionsJson("fr"),
+          "manifest.xml": hostingUrl
+            ? productionManifest(read("manifest.xml").toString(), hostingUrl)
+            : read("manifest.xml"),
+          ...Object.fromEntries(ICONS.map((icon) => [`assets/${icon}`, read(`assets/${icon}`)])),
+        }),
+        ["manifest.xml"],
+      ),
+    ],
+    devServer: env.WEBPACK_SERVE
+      ? {
+          port: DEV_PORT,
+          hot: false,
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: await httpsOptions(),
+          static: false,
+        }
+      : undefined,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Apps Script: Code.js is the core + Sheets adapter in ONE global (var KPI_CORE), followed by the generated
+// top-level functions (KPI_*, onOpen, menu handlers, server functions). The sidebar script is inlined into
+// Sidebar.html: clasp pushes every .js and .html of dist/gas, so only Code.js may be a script there.
+const GAS_PAGES = [{ template: "gas/sidebar.html", chunk: "sidebar", output: "Sidebar.html" }];
+
+const gasAssemblyPlugin = {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("KpiGasAssembly", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        // After minification, so the JSDoc blocks Sheets reads survive.
+        { name: "KpiGasAssembly", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER },
+        () => {
+          compilation.updateAsset("Code.js", (source) => new ConcatSource(source, gasGlue()));
+          for (const page of GAS_PAGES) {
+            const script = compilation.getAsset(`${page.chunk}.js`);
+            const code = script.source
+              .source()
+              .toString()
+              .replace(/<\/script/gi, "<\\/script");
+            const html = readFileSync(path.join(root, page.template), "utf8").replace(
+              "</body>",
+              `<script>\n${code}\n</script>\n</body>`,
+            );
+            compilation.deleteAsset(`${page.chunk}.js`);
+            compilation.emitAsset(page.output, new RawSource(html));
+          }
+        },
+      );
+    });
+  },
+};
+
+function gasConfig(mode) {
+  return {
+    ...common(mode, "es2019"),
+    name: "gas",
+    target: ["web", "es2019"],
+    entry: {
+      Code: { import: "./gas/main.ts", library: { name: CORE_GLOBAL, type: "var" } },
+      ...Object.fromEntries(GAS_PAGES.map((page) => [page.chunk, `./gas/${page.chunk}.ts`])),
+    },
+    output: { path: path.join(root, "dist", "gas"), filename: "[name].js", clean: true },
+    // Not minified: a minifier would wrap the `var KPI_CORE` global in a closure, and readable code gives readable
+    // stack traces in the Apps Script editor's executions log.
+    optimization: { minimize: false, splitChunks: false, runtimeChunk: false },
+    plugins: [
+      gasAssemblyPlugin,
+      emitPlugin("KpiGasFiles", () => ({ "appsscript.json": read("appsscript.json") }), ["appsscript.json"]),
+    ],
+  };
+}
+
+export default async (env = {}, argv = {}) => {
+  const mode = argv.mode ?? "production";
+  const targets = String(env.target ?? "addin,gas").split(",");
+  const configs = [];
+  if (targets.includes("addin")) configs.push(await addinConfig(mode, env));
+  if (targets.includes("gas")) configs.push(gasConfig(mode));
+  return configs;
+};
