@@ -3,6 +3,9 @@ import { monthIndex, monthStartSerial } from "../dates.js";
 import { fail } from "../errors.js";
 import { KpiDate, defineKpi, type SpillCell } from "../spec.js";
 
+/** Serial of 9999-12-31, the last day spreadsheets can show. */
+const LAST_SPREADSHEET_DAY = 2_958_465;
+
 export const COHORT = defineKpi({
   id: "COHORT",
   category: "analysis",
@@ -57,7 +60,10 @@ export const COHORT = defineKpi({
       const key = keyOf(customerIds[i] as string);
       let c = indexOf.get(key);
       if (c === undefined) indexOf.set(key, (c = firstMonth.length));
-      const m = monthIndex(orderDates[i] as number);
+      const serial = orderDates[i] as number;
+      // Past 9999-12-31 a month start is no longer a representable date.
+      if (serial > LAST_SPREADSHEET_DAY) throw fail.num(`orderDates: cell ${i + 1} is ${serial}, after 9999-12-31`);
+      const m = monthIndex(serial);
       customerOfRow[i] = c;
       monthOfRow[i] = m;
       if (firstMonth[c] === undefined || m < (firstMonth[c] as number)) firstMonth[c] = m;

@@ -1,5 +1,5 @@
 import { fail } from "../errors.js";
-import { sum } from "../math.js";
+import { finite, sum } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const COVERAGE = defineKpi({
@@ -41,6 +41,6 @@ export const COVERAGE = defineKpi({
     const remaining = sum(quota) - sum(closedWon);
     if (remaining <= 0)
       throw fail.num(`the remaining quota (quota − closedWon) is ${remaining}: the quota is already met`);
-    return sum(openPipeline) / remaining;
+    return finite(sum(openPipeline) / remaining);
   },
 });
