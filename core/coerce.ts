@@ -1,6 +1,6 @@
 import { dateToSerial } from "./dates.js";
 import { fail, type KpiError } from "./errors.js";
-import type { ParamSpec, Series } from "./spec.js";
+import type { NumberRange, ParamSpec, Series } from "./spec.js";
 
 /**
  * The single coercion path: every host value that reaches a KPI passes through here once, so the
@@ -149,67 +149,260 @@ function outOfBounds(value: number, p: ParamSpec): boolean {
   );
 }
 
-type CellReader<T> = (cell: unknown, at: CellAt) => T | undefined;
+/** Blank marker of a column read with `keepBlanks`: NaN in numeric columns, "" in label columns. */
+export const BLANK_NUMBER = Number.NaN;
+export const BLANK_KEY = "";
 
-const readers = { numbers: readNumber, dates: readDate, keys: readKey } as const;
+/** Probabilities typed as percentages (40 for 40%) are the commonest out-of-range value. */
+const percentHint = (value: number, p: ParamSpec): string =>
+  p.max === 1 && value > 1 && value <= 100 ? " (a percentage is a fraction: 40% is 0.4)" : "";
 
-/**
- * Reads a range argument. With `keepBlanks` the result keeps one entry per cell (`undefined` for a blank)
- * so that paired ranges can be aligned row by row; otherwise blanks are dropped in the same pass.
- */
-export function readRange<K extends keyof typeof readers>(
-  arg: unknown,
-  param: ParamSpec & { kind: K },
-  keepBlanks: boolean,
-): (K extends "keys" ? string : number)[] | (K extends "keys" ? string : number | undefined)[] {
-  const read = readers[param.kind] as CellReader<number | string>;
-  const checkBounds = param.kind !== "keys" && hasBounds(param);
-  const wide = shapeOf(arg).cols > 1;
-  const out: (number | string | undefined)[] = [];
-  let position = 0;
-  forEachCell(arg, (cell, row, col) => {
-    position++;
-    const at = { arg: param.name, position, row, col, wide };
-    const value = read(cell, at);
-    if (value === undefined) {
-      if (keepBlanks) out.push(undefined);
-      return;
-    }
-    if (checkBounds && outOfBounds(value as number, param)) {
-      throw fail.num(`${where(at)} is ${fmt(value as number)}, expected ${domainOf(param) ?? "a valid value"}`);
-    }
-    out.push(value);
-  });
-  return out as never;
+/** A range as rows of cells, when it is the shape hosts pass (an array of row arrays). */
+const rowsOf = (arg: unknown): unknown[][] | undefined => {
+  if (!Array.isArray(arg)) return undefined;
+  for (let r = 0; r < arg.length; r++) if (!Array.isArray(arg[r])) return undefined;
+  return arg as unknown[][];
+};
+
+/** The domain checks of a numeric parameter, flattened for the hot loop. */
+interface Limits {
+  readonly lo: number;
+  readonly hi: number;
+  readonly above: number;
+  readonly integer: boolean;
 }
 
-/** A fast path for the most common argument: a 2-D range of numbers, blanks skipped, no bounds. */
-export function readNumbersFast(arg: unknown, name: string): number[] {
-  if (!Array.isArray(arg)) {
-    const v = readNumber(arg, { arg: name, position: 1, row: 0, col: 0, wide: false });
-    return v === undefined ? [] : [v];
+const limitsOf = (param: ParamSpec): Limits => ({
+  lo: param.min ?? (param.kind === "dates" ? 0 : -Infinity),
+  hi: param.max ?? Infinity,
+  above: param.above ?? -Infinity,
+  integer: param.integer === true,
+});
+
+const plainBlank = (v: unknown): boolean => v === null || v === undefined || v === "";
+
+/** Any other cell: read it carefully, returning its number, undefined for a blank, or throwing the precise error. */
+function numberAt(
+  cell: unknown,
+  param: ParamSpec,
+  position: number,
+  row: number,
+  col: number,
+  wide: boolean,
+): number | undefined {
+  const at = { arg: param.name, position, row, col, wide };
+  const value = param.kind === "dates" ? readDate(cell, at) : readNumber(cell, at);
+  if (value !== undefined && hasBounds(param) && outOfBounds(value, param)) {
+    throw fail.num(
+      `${where(at)} is ${fmt(value)}, expected ${domainOf(param) ?? "a valid value"}${percentHint(value, param)}`,
+    );
   }
-  const out: number[] = [];
-  for (let r = 0; r < arg.length; r++) {
-    const row: unknown = arg[r];
-    if (!Array.isArray(row))
-      return readRange(arg, { name, kind: "numbers", description: { en: "", fr: "" } }, false) as number[];
+  return value;
+}
+
+/**
+ * Walks a numeric range once, calling `visit` for each value and `blank` for each empty cell, validating as
+ * it goes. The plain case costs a few comparisons; anything else takes the careful path for that cell only.
+ */
+function scanNumbers(
+  arg: unknown,
+  param: ParamSpec,
+  visit: (value: number, position: number) => void,
+  blank?: () => void,
+): void {
+  const rows = rowsOf(arg);
+  const limits = limitsOf(param);
+  const { lo, hi, above, integer } = limits;
+  const dates = param.kind === "dates";
+  if (!rows) {
+    const wide = shapeOf(arg).cols > 1;
+    let position = 0;
+    forEachCell(arg, (cell, row, col) => {
+      const value = numberAt(cell, param, ++position, row, col, wide);
+      if (value !== undefined) visit(value, position);
+      else blank?.();
+    });
+    return;
+  }
+  let position = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as unknown[];
     for (let c = 0; c < row.length; c++) {
-      const cell: unknown = row[c];
-      if (typeof cell === "number" && cell - cell === 0) out.push(cell);
-      else if (!isBlank(cell)) {
-        // Rare path: let the general reader build the precise error message.
-        return readRange(arg, { name, kind: "numbers", description: { en: "", fr: "" } }, false) as number[];
+      const v = row[c];
+      position++;
+      if (
+        typeof v === "number" &&
+        v - v === 0 &&
+        v >= lo &&
+        v <= hi &&
+        v > above &&
+        (!integer || Math.floor(v) === v)
+      ) {
+        visit(v, position);
+      } else if (plainBlank(v)) blank?.();
+      else if (dates && v instanceof Date && v.getTime() - v.getTime() === 0 && dateToSerial(v) >= limits.lo) {
+        visit(dateToSerial(v), position);
+      } else {
+        const value = numberAt(v, param, position, r, c, row.length > 1 || (rows[0]?.length ?? 0) > 1);
+        if (value !== undefined) visit(value, position);
+        else blank?.();
       }
+    }
+  }
+}
+
+/** The lazily read `numbers` kind. */
+export class RangeOfNumbers implements NumberRange {
+  private total: number | undefined;
+  private n = 0;
+
+  constructor(
+    private readonly arg: unknown,
+    private readonly param: ParamSpec,
+  ) {}
+
+  forEach(visit: (value: number, position: number) => void): void {
+    scanNumbers(this.arg, this.param, visit);
+  }
+
+  sum(): number {
+    if (this.total === undefined) {
+      let total = 0;
+      let n = 0;
+      scanNumbers(this.arg, this.param, (v) => {
+        total += v;
+        n++;
+      });
+      this.total = total;
+      this.n = n;
+    }
+    return this.total;
+  }
+
+  count(): number {
+    this.sum();
+    return this.n;
+  }
+
+  toArray(): number[] {
+    return readNumbers(this.arg, this.param);
+  }
+
+  zip(other: NumberRange, visit: (value: number, otherValue: number, position: number) => void): void {
+    const that = other as RangeOfNumbers;
+    const rowsA = rowsOf(this.arg);
+    const rowsB = rowsOf(that.arg);
+    if (!rowsA || !rowsB || !sameLayout(rowsA, rowsB)) {
+      // Different layouts with the same cell count (a row against a column): align by reading order.
+      const a = readNumbers(this.arg, this.param, true);
+      const b = readNumbers(that.arg, that.param, true);
+      for (let i = 0; i < a.length; i++) {
+        const x = a[i] as number;
+        const y = b[i] as number;
+        if (x === x && y === y) visit(x, y, i + 1);
+      }
+      return;
+    }
+    const { lo: loA, hi: hiA, above: aboveA, integer: integerA } = limitsOf(this.param);
+    const { lo: loB, hi: hiB, above: aboveB, integer: integerB } = limitsOf(that.param);
+    const wide = (rowsA[0]?.length ?? 0) > 1;
+    let position = 0;
+    for (let r = 0; r < rowsA.length; r++) {
+      const rowA = rowsA[r] as unknown[];
+      const rowB = rowsB[r] as unknown[];
+      for (let c = 0; c < rowA.length; c++) {
+        position++;
+        const x = rowA[c];
+        const y = rowB[c];
+        // The plain row (two in-domain numbers) is tested inline: this loop is the whole cost of the KPI.
+        if (
+          typeof x === "number" &&
+          typeof y === "number" &&
+          x - x === 0 &&
+          y - y === 0 &&
+          x >= loA &&
+          x <= hiA &&
+          x > aboveA &&
+          y >= loB &&
+          y <= hiB &&
+          y > aboveB &&
+          (!integerA || Math.floor(x) === x) &&
+          (!integerB || Math.floor(y) === y)
+        ) {
+          visit(x, y, position);
+          continue;
+        }
+        const a = plainBlank(x) ? undefined : numberAt(x, this.param, position, r, c, wide);
+        const b = plainBlank(y) ? undefined : numberAt(y, that.param, position, r, c, wide);
+        if (a !== undefined && b !== undefined) visit(a, b, position);
+      }
+    }
+  }
+}
+
+/** Two ranges with the same rows of the same lengths can be walked in lockstep. */
+function sameLayout(a: unknown[][], b: unknown[][]): boolean {
+  if (a.length !== b.length) return false;
+  for (let r = 0; r < a.length; r++) if ((a[r] as unknown[]).length !== (b[r] as unknown[]).length) return false;
+  return true;
+}
+
+/**
+ * Reads a numeric or date range into an array: blanks dropped or, with `keepBlanks`, kept as NaN so that
+ * paired ranges can be aligned row by row.
+ */
+export function readNumbers(arg: unknown, param: ParamSpec, keepBlanks = false): number[] {
+  const out: number[] = [];
+  scanNumbers(arg, param, (v) => out.push(v), keepBlanks ? () => out.push(BLANK_NUMBER) : undefined);
+  return out;
+}
+
+/** Reads a label range, trimmed: blanks dropped or, with `keepBlanks`, kept as "". */
+export function readKeys(arg: unknown, param: ParamSpec, keepBlanks = false): string[] {
+  const out: string[] = [];
+  const wide = shapeOf(arg).cols > 1;
+  let position = 0;
+  const careful = (cell: unknown, row: number, col: number): void => {
+    const text = readKey(cell, { arg: param.name, position, row, col, wide });
+    if (text !== undefined) out.push(text);
+    else if (keepBlanks) out.push(BLANK_KEY);
+  };
+  const rows = rowsOf(arg);
+  if (!rows) {
+    forEachCell(arg, (cell, row, col) => {
+      position++;
+      careful(cell, row, col);
+    });
+    return out;
+  }
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as unknown[];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      position++;
+      if (typeof v === "string" && v !== "" && v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32) out.push(v);
+      else if (plainBlank(v)) {
+        if (keepBlanks) out.push(BLANK_KEY);
+      } else careful(v, r, c);
     }
   }
   return out;
 }
 
+/** Reads any range kind; see readNumbers and readKeys. */
+export function readRange(arg: unknown, param: ParamSpec, keepBlanks: boolean): number[] | string[] {
+  return param.kind === "keys" ? readKeys(arg, param, keepBlanks) : readNumbers(arg, param, keepBlanks);
+}
+
 export function readSeries(arg: unknown, param: ParamSpec): Series {
   const { rows, cols } = shapeOf(arg);
-  const values = readRange(arg, { ...param, kind: "numbers" }, true) as (number | undefined)[];
-  return { values: values.map((v) => (v === undefined ? null : v)), rows, cols };
+  const numbers = readNumbers(arg, { ...param, kind: "numbers" }, true);
+  const values: (number | null)[] = new Array<number | null>(numbers.length);
+  for (let i = 0; i < numbers.length; i++) {
+    const v = numbers[i] as number;
+    values[i] = v === v ? v : null;
+  }
+  return { values, rows, cols };
 }
 
 export function readMatrix(arg: unknown, param: ParamSpec): (number | null)[][] {

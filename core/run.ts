@@ -1,18 +1,30 @@
-import { isBlank, readMatrix, readNumbersFast, readRange, readScalar, readSeries, shapeOf } from "./coerce.js";
+import {
+  BLANK_KEY,
+  isBlank,
+  RangeOfNumbers,
+  readKeys,
+  readMatrix,
+  readNumbers,
+  readScalar,
+  readSeries,
+} from "./coerce.js";
 import { fail, KpiError } from "./errors.js";
 import type { AnyKpi, KpiResult, ParamSpec } from "./spec.js";
 
 /** An omitted optional argument: Excel passes null, Sheets undefined; a blank cell counts as omitted. */
-const RANGE_KINDS = new Set(["numbers", "dates", "keys"]);
+const RANGE_KINDS = new Set(["numbers", "values", "dates", "keys"]);
 
 const isOmitted = (arg: unknown): boolean =>
   isBlank(arg) || (Array.isArray(arg) && arg.every((row) => (Array.isArray(row) ? row.every(isBlank) : isBlank(row))));
 
 function countCells(arg: unknown): number {
-  const { rows, cols } = shapeOf(arg);
-  return Array.isArray(arg) && arg.some((r) => Array.isArray(r))
-    ? arg.reduce((n: number, r: unknown) => n + (Array.isArray(r) ? r.length : 1), 0)
-    : rows * cols;
+  if (!Array.isArray(arg)) return 1;
+  let n = 0;
+  for (let r = 0; r < arg.length; r++) {
+    const row: unknown = arg[r];
+    n += Array.isArray(row) ? row.length : 1;
+  }
+  return n;
 }
 
 /** Where the kept rows of a paired group were, 1-based, so an implementation can name the cell. */
@@ -22,32 +34,60 @@ export const PAIRED_POSITIONS = "$positions";
 export const pairedPosition = (args: object, index: number): number =>
   ((args as Record<string, number[] | undefined>)[PAIRED_POSITIONS] ?? [])[index] ?? index + 1;
 
+function sizeMismatch(params: ParamSpec[], raw: unknown[], i: number): Error {
+  const first = (params[0] as ParamSpec).name;
+  const other = (params[i] as ParamSpec).name;
+  return fail.value(
+    `${first} and ${other} must be the same size: ${first} has ${countCells(raw[0])} cells, ${other} has ${countCells(raw[i])}`,
+  );
+}
+
 /**
  * Reads a group of paired ranges row-aligned: they must hold the same number of cells, and a row where any
  * of them is blank is skipped in all of them.
  */
 function readPaired(params: ParamSpec[], raw: unknown[], into: Record<string, unknown>): void {
-  const columns = params.map((p, i) => readRange(raw[i], p as ParamSpec & { kind: "numbers" }, true) as unknown[]);
+  if (params.every((p) => p.kind === "numbers")) {
+    // Numeric pairs are streamed (NumberRange.zip); only their sizes are checked here.
+    params.forEach((p, i) => {
+      if (i > 0 && countCells(raw[i]) !== countCells(raw[0])) throw sizeMismatch(params, raw, i);
+      into[p.name] = new RangeOfNumbers(raw[i], p);
+    });
+    return;
+  }
+  const columns: (number[] | string[])[] = params.map((p, i) =>
+    p.kind === "keys" ? readKeys(raw[i], p, true) : readNumbers(raw[i], p, true),
+  );
   const first = params[0];
   const firstColumn = columns[0];
   if (!first || !firstColumn) return;
+  const length = firstColumn.length;
   for (let i = 1; i < params.length; i++) {
-    const column = columns[i] as unknown[];
-    if (column.length !== firstColumn.length) {
-      const other = params[i] as ParamSpec;
-      throw fail.value(
-        `${first.name} and ${other.name} must be the same size: ${first.name} has ${countCells(raw[0])} cells, ${other.name} has ${countCells(raw[i])}`,
-      );
+    if ((columns[i] as unknown[]).length !== length) throw sizeMismatch(params, raw, i);
+  }
+  // One pass marks the complete rows; the columns are only copied when some row has a blank.
+  const keep = new Uint8Array(length).fill(1);
+  let kept = length;
+  for (const column of columns) {
+    const isKeys = typeof column[0] === "string";
+    for (let row = 0; row < length; row++) {
+      const v = column[row];
+      if (keep[row] && (isKeys ? v === BLANK_KEY : v !== v)) {
+        keep[row] = 0;
+        kept--;
+      }
     }
   }
-  const kept = columns.map(() => [] as unknown[]);
-  const positions: number[] = [];
-  for (let row = 0; row < firstColumn.length; row++) {
-    if (columns.some((column) => column[row] === undefined)) continue;
-    for (let i = 0; i < columns.length; i++) (kept[i] as unknown[]).push((columns[i] as unknown[])[row]);
-    positions.push(row + 1);
+  if (kept === length) {
+    params.forEach((p, i) => (into[p.name] = columns[i]));
+    return;
   }
-  params.forEach((p, i) => (into[p.name] = kept[i]));
+  const positions: number[] = [];
+  for (let row = 0; row < length; row++) if (keep[row]) positions.push(row + 1);
+  params.forEach((p, i) => {
+    const column = columns[i] as unknown[];
+    into[p.name] = positions.map((position) => column[position - 1]);
+  });
   into[PAIRED_POSITIONS] = positions;
 }
 
@@ -62,21 +102,25 @@ export function coerceArgs(kpi: AnyKpi, rawArgs: readonly unknown[]): Record<str
     // Only optional arguments are scanned for blankness: a required range goes straight to its reader.
     if (param.optional && isOmitted(raw)) {
       // A range parameter's default is a one-cell range.
-      args[param.name] = RANGE_KINDS.has(param.kind) && param.default !== undefined ? [param.default] : param.default;
+      args[param.name] =
+        !RANGE_KINDS.has(param.kind) || param.default === undefined
+          ? param.default
+          : param.kind === "numbers"
+            ? new RangeOfNumbers(param.default, param)
+            : [param.default];
       return;
     }
     if (pairedNames.has(param.name)) return;
     switch (param.kind) {
-      case "numbers": {
-        const plain = param.min === undefined && param.max === undefined && param.above === undefined && !param.integer;
-        args[param.name] = plain
-          ? readNumbersFast(raw, param.name)
-          : readRange(raw, param as ParamSpec & { kind: "numbers" }, false);
+      case "numbers":
+        args[param.name] = new RangeOfNumbers(raw, param);
         return;
-      }
+      case "values":
       case "dates":
+        args[param.name] = readNumbers(raw, param);
+        return;
       case "keys":
-        args[param.name] = readRange(raw, param as ParamSpec & { kind: "dates" }, false);
+        args[param.name] = readKeys(raw, param);
         return;
       case "series":
         args[param.name] = readSeries(raw, param);

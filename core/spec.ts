@@ -13,8 +13,10 @@ export type Category = "acquisition" | "revenue" | "retention" | "satisfaction" 
  * read row by row; scalar kinds accept one value (a one-cell range is fine).
  */
 export interface KindValues {
-  /** finite numbers, blanks skipped */
-  readonly numbers: number[];
+  /** finite numbers, blanks skipped, read lazily in one validated pass (for Σ arguments) */
+  readonly numbers: NumberRange;
+  /** finite numbers as an array, blanks skipped (the kind for paired ranges, which must be aligned) */
+  readonly values: number[];
   /** dates as serial numbers (days since 1899-12-30), blanks skipped */
   readonly dates: number[];
   /** labels and ids, trimmed, blanks skipped; compare with `keyOf` */
@@ -30,6 +32,25 @@ export interface KindValues {
 }
 
 export type Kind = keyof KindValues;
+
+/**
+ * A numeric range argument read on demand: every scan validates as it goes, so the common Σ KPI costs one
+ * pass over the host's array and allocates nothing per cell.
+ */
+export interface NumberRange {
+  /** Visits each non-blank value in row-by-row order with its 1-based cell position. */
+  forEach(visit: (value: number, position: number) => void): void;
+  /** Σ of the non-blank values (computed once). */
+  sum(): number;
+  /** How many non-blank values (computed once, with the sum). */
+  count(): number;
+  toArray(): number[];
+  /**
+   * Walks this range and a paired one row-aligned, visiting the rows where both cells hold a value. Paired
+   * `numbers` parameters are streamed this way instead of being copied into arrays.
+   */
+  zip(other: NumberRange, visit: (value: number, otherValue: number, position: number) => void): void;
+}
 
 export interface Series {
   readonly values: (number | null)[];

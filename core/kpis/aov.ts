@@ -14,7 +14,7 @@ export const AOV = defineKpi({
   params: [
     {
       name: "revenue",
-      kind: "numbers",
+      kind: "values",
       description: { en: "Revenue of each order or order line", fr: "Montant de chaque commande ou ligne de commande" },
     },
     {

@@ -27,7 +27,7 @@ export const BREAKDOWN = defineKpi({
         fr: "Clé de chaque ligne (canal, produit, région…)",
       },
     },
-    { name: "values", kind: "numbers", description: { en: "Value of each row", fr: "Valeur de chaque ligne" } },
+    { name: "values", kind: "values", description: { en: "Value of each row", fr: "Valeur de chaque ligne" } },
     {
       name: "statistic",
       kind: "text",

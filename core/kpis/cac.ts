@@ -1,4 +1,4 @@
-import { divide, sum } from "../math.js";
+import { divide } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const CAC = defineKpi({
@@ -43,5 +43,5 @@ export const CAC = defineKpi({
     { args: [[[100]], [[100]], [[0]]], result: "#DIV/0!" },
   ],
   compute: ({ marketingCosts, salesCosts, newCustomers }) =>
-    divide(sum(marketingCosts) + sum(salesCosts), sum(newCustomers), "newCustomers sums to 0"),
+    divide(marketingCosts.sum() + salesCosts.sum(), newCustomers.sum(), "newCustomers sums to 0"),
 });

@@ -1,7 +1,6 @@
 import { fail } from "../errors.js";
-import { sum } from "../math.js";
 import { defineKpi } from "../spec.js";
-import { scoresOnScale } from "../scale.js";
+import { checkOnScale } from "../scale.js";
 
 export const CES = defineKpi({
   id: "CES",
@@ -15,7 +14,7 @@ export const CES = defineKpi({
   params: [
     {
       name: "scores",
-      kind: "series",
+      kind: "numbers",
       description: { en: "Effort scores from 1 to scaleMax", fr: "Notes d'effort de 1 à scaleMax" },
     },
     {
@@ -30,8 +29,8 @@ export const CES = defineKpi({
   result: "number",
   examples: [{ args: [[[7], [5], [6]]], result: 6 }],
   compute: ({ scores, scaleMax }) => {
-    const values = scoresOnScale(scores, scaleMax);
-    if (values.length === 0) throw fail.div0("scores has no responses");
-    return sum(values) / values.length;
+    scores.forEach((v, position) => checkOnScale(v, position, scaleMax));
+    if (scores.count() === 0) throw fail.div0("scores has no responses");
+    return scores.sum() / scores.count();
   },
 });

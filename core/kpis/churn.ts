@@ -1,5 +1,5 @@
 import { fail } from "../errors.js";
-import { divide, sum } from "../math.js";
+import { divide } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const CHURN = defineKpi({
@@ -37,8 +37,8 @@ export const CHURN = defineKpi({
     { args: [[[10]], [[12]]], result: "#NUM!" },
   ],
   compute: ({ customersAtStart, customersLost }) => {
-    const start = sum(customersAtStart);
-    const lost = sum(customersLost);
+    const start = customersAtStart.sum();
+    const lost = customersLost.sum();
     if (lost > start) throw fail.num(`customersLost (${lost}) exceeds customersAtStart (${start})`);
     return divide(lost, start, "customersAtStart sums to 0");
   },

@@ -1,5 +1,5 @@
 import { fail } from "../errors.js";
-import { divide, sum } from "../math.js";
+import { divide } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const CONVERSION = defineKpi({
@@ -43,8 +43,8 @@ export const CONVERSION = defineKpi({
     { args: [[[5]], [[0]]], result: "#DIV/0!" },
   ],
   compute: ({ conversions, prospects }) => {
-    const won = sum(conversions);
-    const total = sum(prospects);
+    const won = conversions.sum();
+    const total = prospects.sum();
     const rate = divide(won, total, "prospects sums to 0");
     if (rate > 1) throw fail.num(`conversions (${won}) exceed prospects (${total}); check the argument order`);
     return rate;

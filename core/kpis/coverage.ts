@@ -1,5 +1,5 @@
 import { fail } from "../errors.js";
-import { finite, sum } from "../math.js";
+import { finite } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const COVERAGE = defineKpi({
@@ -38,9 +38,9 @@ export const COVERAGE = defineKpi({
     { args: [[[300000]], 200000, 250000], result: "#NUM!" },
   ],
   compute: ({ openPipeline, quota, closedWon }) => {
-    const remaining = sum(quota) - sum(closedWon);
+    const remaining = quota.sum() - closedWon.sum();
     if (remaining <= 0)
       throw fail.num(`the remaining quota (quota − closedWon) is ${remaining}: the quota is already met`);
-    return finite(sum(openPipeline) / remaining);
+    return finite(openPipeline.sum() / remaining);
   },
 });

@@ -1,6 +1,6 @@
 import { fail } from "../errors.js";
 import { defineKpi } from "../spec.js";
-import { scoresOnScale } from "../scale.js";
+import { checkOnScale } from "../scale.js";
 
 export const CSAT = defineKpi({
   id: "CSAT",
@@ -14,7 +14,7 @@ export const CSAT = defineKpi({
   params: [
     {
       name: "scores",
-      kind: "series",
+      kind: "numbers",
       description: { en: "Satisfaction scores from 1 to scaleMax", fr: "Notes de satisfaction de 1 à scaleMax" },
     },
     {
@@ -45,10 +45,14 @@ export const CSAT = defineKpi({
   compute: ({ scores, scaleMax, threshold }) => {
     if (threshold < 1 || threshold > scaleMax)
       throw fail.num(`threshold ${threshold} is outside the scale 1 to ${scaleMax}`);
-    const values = scoresOnScale(scores, scaleMax);
-    if (values.length === 0) throw fail.div0("scores has no responses");
+    let responses = 0;
     let satisfied = 0;
-    for (const v of values) if (v >= threshold) satisfied++;
-    return satisfied / values.length;
+    scores.forEach((v, position) => {
+      checkOnScale(v, position, scaleMax);
+      responses++;
+      if (v >= threshold) satisfied++;
+    });
+    if (responses === 0) throw fail.div0("scores has no responses");
+    return satisfied / responses;
   },
 });

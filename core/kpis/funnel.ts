@@ -20,7 +20,7 @@ export const FUNNEL = defineKpi({
   params: [
     {
       name: "stageCounts",
-      kind: "numbers",
+      kind: "values",
       min: 0,
       description: { en: "Count at each stage, first stage first", fr: "Effectif de chaque étape, dans l'ordre" },
     },

@@ -1,4 +1,4 @@
-import { divide, sum } from "../math.js";
+import { divide } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const GROWTH = defineKpi({
@@ -28,7 +28,7 @@ export const GROWTH = defineKpi({
     { args: [[[-50]], [[-100]]], result: 0.5 },
   ],
   compute: ({ current, previous }) => {
-    const base = sum(previous);
-    return divide(sum(current) - base, Math.abs(base), "previous sums to 0");
+    const base = previous.sum();
+    return divide(current.sum() - base, Math.abs(base), "previous sums to 0");
   },
 });

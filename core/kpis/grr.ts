@@ -1,5 +1,5 @@
 import { fail } from "../errors.js";
-import { divide, sum } from "../math.js";
+import { divide } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const GRR = defineKpi({
@@ -34,8 +34,8 @@ export const GRR = defineKpi({
   result: "number",
   examples: [{ args: [[[100000]], [[3000]], [[7000]]], result: 0.9 }],
   compute: ({ startingRevenue, contraction, churned }) => {
-    const start = sum(startingRevenue);
-    const lost = sum(contraction) + sum(churned);
+    const start = startingRevenue.sum();
+    const lost = contraction.sum() + churned.sum();
     if (lost > start) throw fail.num(`contraction + churned (${lost}) exceed startingRevenue (${start})`);
     return divide(start - lost, start, "startingRevenue sums to 0");
   },

@@ -1,4 +1,4 @@
-import { divide, sum } from "../math.js";
+import { divide } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const MARGIN = defineKpi({
@@ -17,7 +17,7 @@ export const MARGIN = defineKpi({
   result: "number",
   examples: [{ args: [[[1000], [500]], [[900]]], result: 0.4 }],
   compute: ({ revenue, costs }) => {
-    const total = sum(revenue);
-    return divide(total - sum(costs), total, "revenue sums to 0");
+    const total = revenue.sum();
+    return divide(total - costs.sum(), total, "revenue sums to 0");
   },
 });

@@ -1,16 +1,22 @@
 import { divide } from "../math.js";
-import { defineKpi } from "../spec.js";
+import { defineKpi, type NumberRange } from "../spec.js";
 
 /** Promoters, passives and detractors of a list of 0–10 scores. */
-export function npsCounts(scores: readonly number[]): { promoters: number; passives: number; detractors: number } {
+export function npsCounts(scores: NumberRange): {
+  promoters: number;
+  passives: number;
+  detractors: number;
+  responses: number;
+} {
   let promoters = 0;
   let detractors = 0;
-  for (let i = 0; i < scores.length; i++) {
-    const s = scores[i] as number;
+  let responses = 0;
+  scores.forEach((s) => {
+    responses++;
     if (s >= 9) promoters++;
     else if (s <= 6) detractors++;
-  }
-  return { promoters, passives: scores.length - promoters - detractors, detractors };
+  });
+  return { promoters, passives: responses - promoters - detractors, detractors, responses };
 }
 
 export const SCORE_0_TO_10 = {
@@ -41,7 +47,7 @@ export const NPS = defineKpi({
     { args: [[[10, 11]]], result: "#NUM!" },
   ],
   compute: ({ scores }) => {
-    const { promoters, detractors } = npsCounts(scores);
-    return 100 * divide(promoters - detractors, scores.length, "scores has no responses");
+    const { promoters, detractors, responses } = npsCounts(scores);
+    return 100 * divide(promoters - detractors, responses, "scores has no responses");
   },
 });

@@ -15,9 +15,8 @@ export const NPSBREAKDOWN = defineKpi({
   result: "spill",
   examples: [{ args: [[[10], [9], [8], [6]]], result: [[0.5, 0.25, 0.25, 4]] }],
   compute: ({ scores }) => {
-    const n = scores.length;
+    const { promoters, passives, detractors, responses: n } = npsCounts(scores);
     if (n === 0) throw fail.div0("scores has no responses");
-    const { promoters, passives, detractors } = npsCounts(scores);
     return [[promoters / n, passives / n, detractors / n, n]];
   },
 });

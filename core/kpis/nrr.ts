@@ -1,5 +1,5 @@
 import { fail } from "../errors.js";
-import { divide, sum } from "../math.js";
+import { divide } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const NRR = defineKpi({
@@ -43,9 +43,9 @@ export const NRR = defineKpi({
   result: "number",
   examples: [{ args: [[[100000]], [[15000]], [[3000]], [[7000]]], result: 1.05 }],
   compute: ({ startingRevenue, expansion, contraction, churned }) => {
-    const start = sum(startingRevenue);
-    const lost = sum(contraction) + sum(churned);
+    const start = startingRevenue.sum();
+    const lost = contraction.sum() + churned.sum();
     if (lost > start) throw fail.num(`contraction + churned (${lost}) exceed startingRevenue (${start})`);
-    return divide(start + sum(expansion) - lost, start, "startingRevenue sums to 0");
+    return divide(start + expansion.sum() - lost, start, "startingRevenue sums to 0");
   },
 });

@@ -1,5 +1,5 @@
 import { fail } from "../errors.js";
-import { divide, sum } from "../math.js";
+import { divide } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const PENETRATION = defineKpi({
@@ -23,8 +23,8 @@ export const PENETRATION = defineKpi({
   result: "number",
   examples: [{ args: [[[1500]], [[60000]]], result: 0.025 }],
   compute: ({ customers, marketSize }) => {
-    const reached = sum(customers);
-    const market = sum(marketSize);
+    const reached = customers.sum();
+    const market = marketSize.sum();
     const share = divide(reached, market, "marketSize sums to 0");
     if (share > 1) throw fail.num(`customers (${reached}) exceed marketSize (${market})`);
     return share;

@@ -1,4 +1,4 @@
-import { divide, mean } from "../math.js";
+import { divide } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const PRICEINDEX = defineKpi({
@@ -30,5 +30,9 @@ export const PRICEINDEX = defineKpi({
     },
   ],
   compute: ({ ourPrices, competitorPrices }) =>
-    divide(mean(ourPrices, "ourPrices"), mean(competitorPrices, "competitorPrices"), "competitorPrices average 0"),
+    divide(
+      divide(ourPrices.sum(), ourPrices.count(), "ourPrices has no values"),
+      divide(competitorPrices.sum(), competitorPrices.count(), "competitorPrices has no values"),
+      "competitorPrices average 0",
+    ),
 });

@@ -1,5 +1,5 @@
 import { fail } from "../errors.js";
-import { divide, sum } from "../math.js";
+import { divide } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const RETENTION = defineKpi({
@@ -34,8 +34,8 @@ export const RETENTION = defineKpi({
   result: "number",
   examples: [{ args: [[[200]], [[210]], [[30]]], result: 0.9 }],
   compute: ({ customersAtStart, customersAtEnd, newCustomers }) => {
-    const kept = sum(customersAtEnd) - sum(newCustomers);
+    const kept = customersAtEnd.sum() - newCustomers.sum();
     if (kept < 0) throw fail.num(`newCustomers exceeds customersAtEnd by ${-kept}`);
-    return divide(kept, sum(customersAtStart), "customersAtStart sums to 0");
+    return divide(kept, customersAtStart.sum(), "customersAtStart sums to 0");
   },
 });

@@ -1,4 +1,4 @@
-import { divide, sum } from "../math.js";
+import { divide } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const ROI = defineKpi({
@@ -29,7 +29,7 @@ export const ROI = defineKpi({
   result: "number",
   examples: [{ args: [[[15000]], [[10000]]], result: 0.5 }],
   compute: ({ returns, costs }) => {
-    const cost = sum(costs);
-    return divide(sum(returns) - cost, cost, "costs sums to 0");
+    const cost = costs.sum();
+    return divide(returns.sum() - cost, cost, "costs sums to 0");
   },
 });

@@ -1,4 +1,4 @@
-import { divide, sum } from "../math.js";
+import { divide } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const ROMI = defineKpi({
@@ -36,7 +36,7 @@ export const ROMI = defineKpi({
     { args: [[[50000]], [[10000]], 0.4], result: 1 },
   ],
   compute: ({ revenue, marketingCosts, grossMargin }) => {
-    const cost = sum(marketingCosts);
-    return divide(sum(revenue) * grossMargin - cost, cost, "marketingCosts sums to 0");
+    const cost = marketingCosts.sum();
+    return divide(revenue.sum() * grossMargin - cost, cost, "marketingCosts sums to 0");
   },
 });

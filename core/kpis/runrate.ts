@@ -1,5 +1,5 @@
 import { fail } from "../errors.js";
-import { finite, sum } from "../math.js";
+import { finite } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const RUNRATE = defineKpi({
@@ -42,6 +42,6 @@ export const RUNRATE = defineKpi({
     const day = Math.floor(asOf);
     if (end < start) throw fail.num("periodEnd is before periodStart");
     if (day < start || day > end) throw fail.num("asOf is outside the period");
-    return finite((sum(actualToDate) * (end - start + 1)) / (day - start + 1));
+    return finite((actualToDate.sum() * (end - start + 1)) / (day - start + 1));
   },
 });

@@ -41,7 +41,8 @@ export const SCORE = defineKpi({
       result: [[16], [30]],
     },
   ],
-  compute: ({ criteria, weights }) => {
+  compute: ({ criteria, weights: weightRange }) => {
+    const weights = weightRange.toArray();
     if (criteria.length === 0) throw fail.na("criteria has no rows");
     const width = criteria[0]?.length ?? 0;
     if (width !== weights.length) {

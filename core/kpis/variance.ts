@@ -1,4 +1,4 @@
-import { divide, finite, sum } from "../math.js";
+import { divide, finite } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const VARIANCE = defineKpi({
@@ -36,8 +36,8 @@ export const VARIANCE = defineKpi({
     { args: [[[90], [130]], [[100], [100]], true], result: 0.1 },
   ],
   compute: ({ actual, plan, asPercent }) => {
-    const planned = sum(plan);
-    const gap = finite(sum(actual) - planned);
+    const planned = plan.sum();
+    const gap = finite(actual.sum() - planned);
     return asPercent ? divide(gap, Math.abs(planned), "plan sums to 0") : gap;
   },
 });

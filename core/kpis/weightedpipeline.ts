@@ -33,7 +33,9 @@ export const WEIGHTEDPIPELINE = defineKpi({
   ],
   compute: ({ amounts, probabilities }) => {
     let total = 0;
-    for (let i = 0; i < amounts.length; i++) total += (amounts[i] as number) * (probabilities[i] as number);
+    amounts.zip(probabilities, (amount, probability) => {
+      total += amount * probability;
+    });
     return finite(total);
   },
 });
