@@ -1,0 +1,347 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { evaluate, isKpiError, KpiDate, kpiById, KPIS, type AnyKpi, type KpiError } from "../../core/index.js";
+
+/**
+ * Property tests: whatever a host passes, a KPI returns a finite number, a text, a well-formed spill or a typed
+ * KpiError with a message, and never throws; with well-typed data the catalogue's invariants hold.
+ */
+
+const RUNS = { numRuns: 200 };
+
+const kpi = (id: string): AnyKpi => {
+  const found = kpiById(id);
+  if (!found) throw new Error(`unknown KPI ${id}`);
+  return found;
+};
+
+/** Any cell a host might pass, including the awkward ones. */
+const anyCell: fc.Arbitrary<unknown> = fc.oneof(
+  fc.double(),
+  fc.integer({ min: -20, max: 20 }),
+  fc.constantFrom(Number.NaN, Infinity, -Infinity, 1e308, -1e308, 5e-324, 0, -0, 46_023),
+  fc.string({ maxLength: 8 }),
+  fc.constantFrom("1 234,5", "Won", "lost", " won ", "mean", "median", "sum", "count", "average", "TRUE", "12%", "  "),
+  fc.boolean(),
+  fc.constantFrom(null, "", undefined),
+  fc.date({ noInvalidDate: false }),
+);
+
+const row = fc.array(anyCell, { maxLength: 5 });
+/** A host argument: a scalar, a 1-D literal, a 2-D range (possibly ragged) or something nested deeper. */
+const anyArg: fc.Arbitrary<unknown> = fc.oneof(
+  anyCell,
+  row,
+  fc.array(row, { maxLength: 6 }),
+  fc.array(fc.array(anyCell, { minLength: 1, maxLength: 1 }), { maxLength: 8 }),
+  fc.array(fc.array(fc.oneof(anyCell, row), { maxLength: 3 }), { maxLength: 3 }),
+);
+
+/** The shape of an outcome: a finite number, a text, a rectangular spill of valid cells or a typed error. */
+function expectWellFormed(outcome: unknown): void {
+  if (isKpiError(outcome)) {
+    expect(["#VALUE!", "#DIV/0!", "#NUM!", "#N/A"]).toContain(outcome.code);
+    expect(outcome.detail.length).toBeGreaterThan(0);
+    expect(outcome.fn.length).toBeGreaterThan(0);
+    return;
+  }
+  if (typeof outcome === "number") {
+    expect(Number.isFinite(outcome), `finite number, got ${outcome}`).toBe(true);
+    return;
+  }
+  if (typeof outcome === "string") return;
+  expect(Array.isArray(outcome)).toBe(true);
+  const rows = outcome as unknown[][];
+  expect(rows.length).toBeGreaterThan(0);
+  const width = rows[0]?.length ?? 0;
+  expect(width).toBeGreaterThan(0);
+  for (const r of rows) {
+    expect(r.length, "rectangular spill").toBe(width);
+    for (const c of r) {
+      const ok =
+        (typeof c === "number" && Number.isFinite(c)) ||
+        typeof c === "string" ||
+        (c instanceof KpiDate && Number.isFinite(c.serial)) ||
+        (isKpiError(c) && c.detail.length > 0);
+      expect(ok, `spill cell ${String(c)}`).toBe(true);
+    }
+  }
+}
+
+describe("every KPI on arbitrary host values", () => {
+  for (const k of KPIS) {
+    it(`${k.id} returns a well-formed result or a typed error and never throws`, () => {
+      const argCount = fc.integer({ min: 0, max: k.params.length + 1 });
+      fc.assert(
+        fc.property(
+          argCount.chain((n) => fc.array(anyArg, { minLength: n, maxLength: n })),
+          (args) => {
+            expectWellFormed(evaluate(k, args));
+          },
+        ),
+        RUNS,
+      );
+    });
+
+    it(`${k.id} with numbers in its numeric arguments still returns a well-formed result`, () => {
+      const numeric = fc.oneof(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.constantFrom(1e308, 1e-300, 0, 0.5, 1, 46_023),
+      );
+      const column = fc.array(fc.oneof(numeric, fc.constant(null)), { minLength: 1, maxLength: 12 });
+      const argOf = (kind: string): fc.Arbitrary<unknown> => {
+        switch (kind) {
+          case "numbers":
+          case "dates":
+          case "series":
+            return column.map((values) => values.map((v) => [v]));
+          case "keys":
+            return fc
+              .array(fc.constantFrom("A", "b", " a ", "B", "Won", "Lost", "C", null), {
+                minLength: 1,
+                maxLength: 12,
+              })
+              .map((values) => values.map((v) => [v]));
+          case "matrix":
+            return fc.array(fc.array(fc.oneof(numeric, fc.constant(null)), { minLength: 3, maxLength: 3 }), {
+              minLength: 1,
+              maxLength: 6,
+            });
+          case "boolean":
+            return fc.boolean();
+          case "text":
+            return fc.constantFrom("Won", "Lost", "mean", "median", "sum", "count", "average");
+          default:
+            return numeric;
+        }
+      };
+      fc.assert(
+        fc.property(fc.tuple(...k.params.map((p) => argOf(p.kind))), (args) => {
+          expectWellFormed(evaluate(k, args));
+        }),
+        RUNS,
+      );
+    });
+  }
+});
+
+// Well-typed generators for the invariants.
+const column = <T>(cell: fc.Arbitrary<T>, minLength = 1, maxLength = 40): fc.Arbitrary<T[][]> =>
+  fc.array(cell, { minLength, maxLength }).map((values) => values.map((v) => [v]));
+const withBlanks = <T>(cell: fc.Arbitrary<T>): fc.Arbitrary<T | null | ""> =>
+  fc.oneof({ weight: 6, arbitrary: cell }, { weight: 1, arbitrary: fc.constantFrom(null, "" as const) });
+const count = fc.integer({ min: 0, max: 1000 });
+const score = fc.integer({ min: 0, max: 10 });
+const label = fc.constantFrom("Ann", "ann ", "Bob", "BOB", "Cid", "Dee", "Eve");
+
+const numberOf = (outcome: unknown): number => {
+  if (typeof outcome !== "number") throw new Error(`expected a number, got ${String(outcome)}`);
+  return outcome;
+};
+const notError = (outcome: unknown): outcome is number | string | unknown[][] => !isKpiError(outcome);
+const inUnit = (x: number): boolean => x >= 0 && x <= 1 + 1e-12;
+
+describe("invariants with well-typed data", () => {
+  it("NPS lies in [-100, 100]", () => {
+    fc.assert(
+      fc.property(column(withBlanks(score)), (scores) => {
+        const out = evaluate(kpi("NPS"), [scores]);
+        if (isKpiError(out)) expect(out.code).toBe("#DIV/0!");
+        else expect(Math.abs(numberOf(out))).toBeLessThanOrEqual(100);
+      }),
+      RUNS,
+    );
+  });
+
+  it("NPSBREAKDOWN shares lie in [0, 1], sum to 1 and agree with NPS", () => {
+    fc.assert(
+      fc.property(column(score), (scores) => {
+        const [[promoters, passives, detractors, responses]] = evaluate(kpi("NPSBREAKDOWN"), [
+          scores,
+        ]) as number[][] as [[number, number, number, number]];
+        for (const share of [promoters, passives, detractors]) expect(inUnit(share)).toBe(true);
+        expect(promoters + passives + detractors).toBeCloseTo(1, 12);
+        expect(responses).toBe(scores.length);
+        expect(numberOf(evaluate(kpi("NPS"), [scores]))).toBeCloseTo(100 * (promoters - detractors), 9);
+      }),
+      RUNS,
+    );
+  });
+
+  it("CONVERSION, CHURN, CSAT, WINRATE, REPEATRATE and CROSSSELL are shares in [0, 1] whenever they are numbers", () => {
+    fc.assert(
+      fc.property(
+        column(withBlanks(count)),
+        column(withBlanks(count)),
+        column(withBlanks(fc.integer({ min: 1, max: 5 }))),
+        column(withBlanks(fc.constantFrom("Won", "lost", "Open", " WON "))),
+        column(label, 1, 30),
+        column(fc.constantFrom("O1", "O2", "o1", "P3"), 30, 30),
+        (a, b, csat, outcomes, customers, second) => {
+          const pairedCustomers: (string | null)[][] = [
+            ...customers,
+            ...Array.from({ length: 30 - customers.length }, () => [null]),
+          ];
+          const outcomesOf = [
+            evaluate(kpi("CONVERSION"), [a, b]),
+            evaluate(kpi("CHURN"), [b, a]),
+            evaluate(kpi("CSAT"), [csat]),
+            evaluate(kpi("WINRATE"), [outcomes]),
+            evaluate(kpi("REPEATRATE"), [customers]),
+            evaluate(kpi("REPEATRATE"), [pairedCustomers, second]),
+            evaluate(kpi("CROSSSELL"), [pairedCustomers, second]),
+          ];
+          for (const out of outcomesOf) if (notError(out)) expect(inUnit(numberOf(out))).toBe(true);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("FUNNEL cumulative conversion never increases when the stage counts do not", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 1, maxLength: 10 }), (raw) => {
+        const counts = [...raw].sort((x, y) => y - x);
+        const rows = evaluate(kpi("FUNNEL"), [counts.map((c) => [c])]) as number[][];
+        expect(rows.length).toBe(counts.length);
+        rows.forEach((r, i) => {
+          const [, step, cumulative, dropOff] = r as [number, number, number, number];
+          expect(inUnit(step) && inUnit(cumulative) && inUnit(dropOff)).toBe(true);
+          if (i > 0) expect(cumulative).toBeLessThanOrEqual((rows[i - 1] as number[])[2] as number);
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it("BREAKDOWN shares sum to 1 over positive values and rows are sorted largest first", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(label, fc.double({ min: 0.01, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 40 }),
+        fc.constantFrom("sum", "count", "average"),
+        (rows, statistic) => {
+          const out = evaluate(kpi("BREAKDOWN"), [rows.map(([k]) => [k]), rows.map(([, v]) => [v]), statistic]);
+          const table = out as [string, number, number][];
+          const shares = table.reduce((total, r) => total + r[2], 0);
+          expect(shares).toBeCloseTo(1, 9);
+          table.forEach((r, i) => {
+            if (i > 0) expect((table[i - 1] as [string, number, number])[1]).toBeGreaterThanOrEqual(r[1]);
+          });
+          const distinct = new Set(rows.map(([k]) => k.trim().toLowerCase()));
+          expect(table.length).toBe(distinct.size);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("GROWTHSERIES has the shape of its input, a column or a row", () => {
+    fc.assert(
+      fc.property(
+        fc.array(withBlanks(fc.integer({ min: -1000, max: 1000 })), { minLength: 1, maxLength: 30 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 13 }),
+        (values, asRow, lag) => {
+          const input = asRow ? [values] : values.map((v) => [v]);
+          const out = evaluate(kpi("GROWTHSERIES"), [input, lag]) as unknown[][];
+          expect(out.length).toBe(input.length);
+          out.forEach((r, i) => expect(r.length).toBe((input[i] as unknown[]).length));
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("COHORT r0 is 1 and every rk lies in [0, 1]", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(label, fc.integer({ min: 45_000, max: 45_800 })), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 1, max: 14 }),
+        (orders, periods) => {
+          const out = evaluate(kpi("COHORT"), [orders.map(([c]) => [c]), orders.map(([, d]) => [d]), periods]);
+          const rows = out as unknown[][];
+          let customers = 0;
+          for (const r of rows) {
+            expect(r.length).toBe(periods + 2);
+            expect(r[0]).toBeInstanceOf(KpiDate);
+            customers += r[1] as number;
+            expect(r[2]).toBe(1);
+            for (const rk of r.slice(3)) expect(rk === "" || inUnit(rk as number)).toBe(true);
+          }
+          expect(customers).toBe(new Set(orders.map(([c]) => c.trim().toLowerCase())).size);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("aggregate KPIs do not depend on the order of their rows", () => {
+    const cases: [string, fc.Arbitrary<unknown[][][]>][] = [
+      ["NPS", fc.tuple(fc.array(score, { minLength: 1, maxLength: 40 }))],
+      ["CSAT", fc.tuple(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 40 }))],
+      ["CES", fc.tuple(fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 40 }))],
+      [
+        "CAC",
+        fc.tuple(
+          fc.array(count, { minLength: 3, maxLength: 3 }),
+          fc.array(count, { maxLength: 9 }),
+          fc.array(count, { minLength: 1 }),
+        ),
+      ],
+      ["WINRATE", fc.tuple(fc.array(fc.constantFrom("Won", "Lost", "Open"), { minLength: 1, maxLength: 40 }))],
+      ["REPEATRATE", fc.tuple(fc.array(label, { minLength: 1, maxLength: 40 }))],
+      ["AOV", fc.tuple(fc.array(count, { minLength: 1, maxLength: 40 }))],
+      [
+        "PRICEINDEX",
+        fc.tuple(fc.array(count, { minLength: 1 }), fc.array(fc.integer({ min: 1, max: 99 }), { minLength: 1 })),
+      ],
+    ].map(([id, arb]) => [
+      id as string,
+      (arb as fc.Arbitrary<unknown[][]>).map((cols) => cols.map((c) => c.map((v) => [v]))),
+    ]);
+    for (const [id, arb] of cases) {
+      fc.assert(
+        fc.property(arb, fc.integer(), (args, salt) => {
+          const shuffled = args.map((c) => [...c].sort((x, y) => hash(x, salt) - hash(y, salt)));
+          const a = evaluate(kpi(id), args);
+          const b = evaluate(kpi(id), shuffled);
+          if (isKpiError(a)) expect((b as KpiError).code).toBe(a.code);
+          else expect(numberOf(b)).toBeCloseTo(numberOf(a), 9);
+        }),
+        { numRuns: 100 },
+      );
+    }
+  });
+
+  it("paired KPIs do not depend on the order of their rows when rows move together", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(label, fc.constantFrom("O1", "o2", "P3", "Q4"), fc.integer({ min: 1, max: 500 })), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        fc.integer(),
+        (rows, salt) => {
+          const shuffled = [...rows].sort((x, y) => hash([x], salt) - hash([y], salt));
+          for (const [id, pick] of [
+            ["REPEATRATE", (r: typeof rows) => [r.map((x) => [x[0]]), r.map((x) => [x[1]])]],
+            ["CROSSSELL", (r: typeof rows) => [r.map((x) => [x[0]]), r.map((x) => [x[1]])]],
+            ["AOV", (r: typeof rows) => [r.map((x) => [x[2]]), r.map((x) => [x[1]])]],
+            ["WEIGHTEDPIPELINE", (r: typeof rows) => [r.map((x) => [x[2]]), r.map((x) => [x[2] / 500])]],
+          ] as const) {
+            expect(numberOf(evaluate(kpi(id), pick(shuffled)))).toBeCloseTo(numberOf(evaluate(kpi(id), pick(rows))), 9);
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+/** A deterministic pseudo-random sort key for shuffling with a fast-check salt. */
+function hash(value: unknown, salt: number): number {
+  let h = salt | 0;
+  for (const ch of JSON.stringify(value)) h = Math.imul(h ^ ch.charCodeAt(0), 16_777_619);
+  return h;
+}
