@@ -1,5 +1,6 @@
 /// <reference types="google-apps-script" />
 import { KPIS } from "../core/index.js";
+import { DASHBOARD_SERVER_API } from "./dashboard-server.js";
 
 /**
  * The public server surface of the Apps Script project: every function here becomes a top-level function of
@@ -31,4 +32,4 @@ export function kpiCatalogue(lang?: string): CatalogueEntry[] {
   }));
 }
 
-export const SERVER_API = { kpiCatalogue } as const;
+export const SERVER_API = { kpiCatalogue, ...DASHBOARD_SERVER_API } as const;
