@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { evaluate, KPIS, type AnyKpi } from "../../core/index.js";
+import { expectResult } from "../helpers/expect.js";
+import { expectError, NUMBER_AS_TEXT_HINT } from "../helpers/kpi.js";
+
+/**
+ * Rules of the catalogue that hold for every function, checked on every argument of every KPI from the
+ * registry (each KPI's first example supplies valid values for the other arguments).
+ */
+
+/** The cells of a host argument in reading order, with a way to replace one. */
+function cells(arg: unknown): unknown[] {
+  if (!Array.isArray(arg)) return [arg];
+  return arg.flatMap((r: unknown) => (Array.isArray(r) ? r : [r]));
+}
+
+function replaceCell(arg: unknown, position: number, value: unknown): unknown {
+  if (!Array.isArray(arg)) return value;
+  let seen = 0;
+  return arg.map((r: unknown) => {
+    if (!Array.isArray(r)) return ++seen === position ? value : r;
+    return r.map((c: unknown) => (++seen === position ? value : c));
+  });
+}
+
+const exampleArgs = (kpi: AnyKpi): unknown[] => [...(kpi.examples[0]?.args ?? [])];
+
+/** Turns a column argument into the same values laid out as one row. */
+const asRow = (arg: unknown): unknown =>
+  Array.isArray(arg) && arg.every((r) => Array.isArray(r) && r.length === 1)
+    ? [arg.map((r) => (r as unknown[])[0])]
+    : arg;
+
+const numericKinds = new Set(["numbers", "values", "series", "matrix", "number"]);
+
+describe("a number stored as text", () => {
+  for (const kpi of KPIS) {
+    kpi.params.forEach((param, index) => {
+      if (!numericKinds.has(param.kind)) return;
+      const args = exampleArgs(kpi);
+      if (index >= args.length) return;
+      const position = cells(args[index]).length;
+      it(`${kpi.id} names ${param.name}, cell ${position} and hints at the text-to-number fix`, () => {
+        args[index] = replaceCell(args[index], position, "1 234,5");
+        expectError(evaluate(kpi, args), "#VALUE!", param.name, `cell ${position}`, "1 234,5", NUMBER_AS_TEXT_HINT);
+      });
+    });
+  }
+});
+
+describe("a boolean where a number is expected", () => {
+  for (const kpi of KPIS) {
+    kpi.params.forEach((param, index) => {
+      if (!numericKinds.has(param.kind)) return;
+      const args = exampleArgs(kpi);
+      if (index >= args.length) return;
+      it(`${kpi.id} rejects TRUE in ${param.name} with #VALUE! naming it`, () => {
+        args[index] = replaceCell(args[index], 1, true);
+        expectError(evaluate(kpi, args), "#VALUE!", param.name, "cell 1", "TRUE");
+      });
+    });
+  }
+});
+
+describe("text where a date is expected", () => {
+  for (const kpi of KPIS) {
+    kpi.params.forEach((param, index) => {
+      if (param.kind !== "dates" && param.kind !== "date") return;
+      const args = exampleArgs(kpi);
+      it(`${kpi.id} names ${param.name} and hints at DATEVALUE for "2026-01-05"`, () => {
+        args[index] = replaceCell(args[index], 1, "2026-01-05");
+        expectError(evaluate(kpi, args), "#VALUE!", param.name, "cell 1", "DATEVALUE");
+      });
+    });
+  }
+});
+
+describe("paired ranges of different sizes", () => {
+  for (const kpi of KPIS) {
+    for (const group of kpi.paired ?? []) {
+      const [first, second] = group;
+      const i = kpi.params.findIndex((p) => p.name === first);
+      const j = kpi.params.findIndex((p) => p.name === second);
+      const args = kpi.examples.map((e) => [...e.args]).find((a) => a.length > j);
+      if (!args || i < 0 || j < 0) continue;
+      it(`${kpi.id} is #VALUE! naming ${first} and ${second} and both sizes`, () => {
+        const size = cells(args[i]).length;
+        args[j] = [...cells(args[j]), cells(args[j])[0]].map((v) => [v]);
+        expectError(
+          evaluate(kpi, args),
+          "#VALUE!",
+          `${first} and ${second} must be the same size`,
+          `${first} has ${size} cells`,
+          `${second} has ${size + 1}`,
+        );
+      });
+    }
+  }
+});
+
+describe("row-shaped input", () => {
+  for (const kpi of KPIS) {
+    if (kpi.result === "spill") continue;
+    kpi.examples.forEach((example, n) => {
+      if (typeof example.result !== "number") return;
+      it(`${kpi.id} example ${n + 1} gives the same result with its columns laid out as rows`, () => {
+        expectResult(evaluate(kpi, example.args.map(asRow)), example.result);
+      });
+    });
+  }
+});
+
+describe("too many arguments", () => {
+  for (const kpi of KPIS) {
+    it(`${kpi.id} with ${kpi.params.length + 1} arguments is #VALUE! saying how many it takes`, () => {
+      const args = [...exampleArgs(kpi)];
+      while (args.length < kpi.params.length) args.push(null);
+      args.push(1);
+      expectError(evaluate(kpi, args), "#VALUE!", `at most ${kpi.params.length} arguments`);
+    });
+  }
+});
+
+describe("errors carry the function name", () => {
+  it("format() gives the Sheets message: code, qualified name, cause", () => {
+    const cac = KPIS.find((k) => k.id === "CAC") as AnyKpi;
+    const error = expectError(evaluate(cac, [[[100]], [[100]], [[0]]]), "#DIV/0!");
+    expect(error.fn).toBe("CAC");
+    expect(error.format("KPI_CAC")).toBe("#DIV/0! KPI_CAC: newCustomers sums to 0");
+  });
+});
