@@ -1,4 +1,4 @@
-/* global process, console */
+/* global process */
 // Builds the two host targets: the Excel add-in (dist/addin/) and the Apps Script bundle (dist/gas/).
 // Run through tsx (see package.json): the generators below are TypeScript modules that read the registry.
 //   npm run build                  both targets, production
@@ -16,7 +16,6 @@ import { productionManifest } from "./scripts/hosts/manifest.ts";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const { RawSource, ConcatSource } = webpack.sources;
-const DEV_PORT = 3000;
 
 /**
  * Shared by both targets: TypeScript through esbuild, NodeNext `.js` import paths resolved to `.ts` files.
@@ -50,25 +49,12 @@ const emitPlugin = (name, files, sources = []) => ({
 
 const read = (file) => readFileSync(path.join(root, file));
 
-/** The dev server's https options: office-addin-dev-certs' trusted localhost certificate where it can install one. */
-async function httpsOptions() {
-  try {
-    const devCerts = await import("office-addin-dev-certs");
-    return { type: "https", options: await devCerts.getHttpsServerOptions() };
-  } catch (error) {
-    console.warn(
-      `office-addin-dev-certs could not provide a trusted certificate (${error.message}); serving with a self-signed one.`,
-    );
-    return "https";
-  }
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Excel add-in: functions.js (custom functions, kept free of pane code), the task pane page that hosts the shared
 // runtime (it loads functions.js too), functions.json generated from the registry, assets and the manifest.
 const ICONS = readdirSync(path.join(root, "assets")).filter((file) => file.endsWith(".png"));
 
-async function addinConfig(mode, env) {
+function addinConfig(mode) {
   const hostingUrl = process.env.ADDIN_URL;
   return {
     ...common(mode, "es2021"),
@@ -100,15 +86,6 @@ async function addinConfig(mode, env) {
         ["manifest.xml"],
       ),
     ],
-    devServer: env.WEBPACK_SERVE
-      ? {
-          port: DEV_PORT,
-          hot: false,
-          headers: { "Access-Control-Allow-Origin": "*" },
-          server: await httpsOptions(),
-          static: false,
-        }
-      : undefined,
   };
 }
 
@@ -169,7 +146,7 @@ export default async (env = {}, argv = {}) => {
   const mode = argv.mode ?? "production";
   const targets = String(env.target ?? "addin,gas").split(",");
   const configs = [];
-  if (targets.includes("addin")) configs.push(await addinConfig(mode, env));
+  if (targets.includes("addin")) configs.push(addinConfig(mode));
   if (targets.includes("gas")) configs.push(gasConfig(mode));
   return configs;
 };

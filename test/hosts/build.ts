@@ -34,6 +34,8 @@ function newestMtime(file: string): number {
 
 function isFresh(): boolean {
   if (!OUTPUTS.every(existsSync)) return false;
+  // A development build (npm run start:web) has source maps: the tests check the production build.
+  if (existsSync(`${OUTPUTS[0]}.map`)) return false;
   const built = Math.min(...OUTPUTS.map((file) => statSync(file).mtimeMs));
   const inputs = Math.max(
     ...INPUTS.map((file) => path.join(ROOT, file))
