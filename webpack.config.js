@@ -60,8 +60,22 @@ function addinConfig(mode) {
     ...common(mode, "es2021"),
     target: ["web", "es2021"],
     name: "addin",
+    // The functions bundle is its own layer so that only its copy of the KPI definitions loses the documentation
+    // text (Excel reads it from functions.json); the pane's copy keeps it.
+    experiments: { layers: true },
+    module: {
+      rules: [
+        ...common(mode, "es2021").module.rules,
+        {
+          test: /core[\\/]kpis[\\/][^\\/]+\.ts$/,
+          issuerLayer: "functions",
+          enforce: "pre",
+          loader: path.join(root, "scripts", "hosts", "strip-docs-loader.ts"),
+        },
+      ],
+    },
     entry: {
-      functions: "./addin/functions.ts",
+      functions: { import: "./addin/functions.ts", layer: "functions" },
       taskpane: "./addin/taskpane/taskpane.ts",
     },
     output: { path: path.join(root, "dist", "addin"), filename: "[name].js", clean: true },
@@ -93,7 +107,8 @@ function addinConfig(mode) {
 // Apps Script: Code.js is the core + Sheets adapter in ONE global (var KPI_CORE), followed by the generated
 // top-level functions (KPI_*, onOpen, menu handlers, server functions). The sidebar script is inlined into
 // Sidebar.html: clasp pushes every .js and .html of dist/gas, so only Code.js may be a script there.
-const GAS_PAGES = [{ template: "gas/sidebar.html", chunk: "sidebar", output: "Sidebar.html" }];
+// The sidebar is the dashboard pane (gas/sidebar/main.ts), the same UI as the Excel task pane.
+const GAS_PAGES = [{ template: "gas/sidebar/index.html", chunk: "sidebar/main", output: "Sidebar.html" }];
 
 const gasAssemblyPlugin = {
   apply(compiler) {
@@ -132,9 +147,13 @@ function gasConfig(mode) {
       ...Object.fromEntries(GAS_PAGES.map((page) => [page.chunk, `./gas/${page.chunk}.ts`])),
     },
     output: { path: path.join(root, "dist", "gas"), filename: "[name].js", clean: true },
-    // Not minified: a minifier would wrap the `var KPI_CORE` global in a closure, and readable code gives readable
-    // stack traces in the Apps Script editor's executions log.
-    optimization: { minimize: false, splitChunks: false, runtimeChunk: false },
+    optimization: {
+      // `format: undefined` keeps the output a plain script: the minifier's default for web targets would wrap it in
+      // a closure and hide the `var KPI_CORE` global that the generated functions call.
+      minimizer: [new EsbuildPlugin({ target: "es2019", format: undefined, legalComments: "none" })],
+      splitChunks: false,
+      runtimeChunk: false,
+    },
     plugins: [
       gasAssemblyPlugin,
       emitPlugin("KpiGasFiles", () => ({ "appsscript.json": read("appsscript.json") }), ["appsscript.json"]),

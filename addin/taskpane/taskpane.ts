@@ -1,34 +1,12 @@
 /// <reference types="office-js" />
-import { KPIS } from "../../core/index.js";
+import { mountPane } from "../../pane/index.js";
+import { excelHost } from "./excel-host.js";
 
 /**
- * The task pane page. In the shared runtime it is also the page that hosts the custom functions (functions.js
- * is loaded beside this script), so it must stay light. For now it lists the functions; the dashboard replaces it.
+ * The task pane page. In the shared runtime it also hosts the custom functions (functions.js loads beside this
+ * script), so it stays a thin shell: the pane itself is the same one the Sheets sidebar and the playground mount.
  */
-
-function render(lang: "en" | "fr"): void {
-  const list = document.getElementById("functions");
-  const status = document.getElementById("status");
-  if (!list || !status) return;
-  status.textContent =
-    lang === "fr"
-      ? `${KPIS.length} fonctions : tapez =KPI. dans une cellule.`
-      : `${KPIS.length} functions: type =KPI. in a cell.`;
-  list.replaceChildren(
-    ...KPIS.map((kpi) => {
-      const item = document.createElement("li");
-      const signature = document.createElement("code");
-      const params = kpi.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
-      signature.textContent = `KPI.${kpi.id}(${params})`;
-      const description = document.createElement("div");
-      description.className = "muted";
-      description.textContent = kpi.description[lang];
-      item.append(signature, description);
-      return item;
-    }),
-  );
-}
-
 Office.onReady(() => {
-  render(Office.context.displayLanguage?.toLowerCase().startsWith("fr") ? "fr" : "en");
+  const root = document.getElementById("pane");
+  if (root) mountPane(root, excelHost);
 });
