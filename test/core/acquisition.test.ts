@@ -293,8 +293,7 @@ describe("FUNNEL", () => {
     ]);
   });
   it("shows #DIV/0! only in the ratio cells after a stage of 0", () => {
-    const out = run("FUNNEL", col(100, 0, 0)) as unknown[][];
-    expectResult(out, [
+    expectResult(run("FUNNEL", col(100, 0, 0)), [
       [100, 1, 1, 0],
       [0, 0, 0, 1],
       [0, "#DIV/0!", 0, "#DIV/0!"],

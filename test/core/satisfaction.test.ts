@@ -43,7 +43,7 @@ describe("NPSBREAKDOWN", () => {
     expectResult(run("NPSBREAKDOWN", col(10, null, "")), [[1, 0, 0, 1]]);
   });
   it("gives a row whatever the input orientation", () => {
-    const out = run("NPSBREAKDOWN", row(0, 7, 9, 10)) as unknown[][];
+    const out = run("NPSBREAKDOWN", row(0, 7, 9, 10));
     expect(out).toHaveLength(1);
     expectResult(out, [[0.5, 0.25, 0.25, 4]]);
   });
