@@ -26,15 +26,22 @@ const asNumber = (value: PlanValue | undefined): number | null =>
   typeof value === "number" && Number.isFinite(value) ? value : null;
 
 /** Splits a source block the way the spec says: series in columns or rows, optional header row and label column. */
-export function chartData(spec: ChartSpec, block: readonly (readonly PlanValue[])[]): ChartData {
+export function chartData(
+  spec: ChartSpec,
+  block: readonly (readonly PlanValue[])[],
+  shown: readonly (readonly PlanValue[])[] = block,
+): ChartData {
   const grid = spec.seriesIn === "columns" ? block : transpose(block);
+  // Category labels as the sheet shows them: a month is "Jan 2025", not its serial number.
+  const labels = spec.seriesIn === "columns" ? shown : transpose(shown);
   const headerFirst = spec.seriesIn === "columns" ? spec.headerRow : spec.labelColumn;
   const labelsFirst = spec.seriesIn === "columns" ? spec.labelColumn : spec.headerRow;
   const header = headerFirst ? (grid[0] ?? []) : [];
   const body = headerFirst ? grid.slice(1) : grid;
   const firstSeries = labelsFirst ? 1 : 0;
   const width = Math.max(0, ...body.map((r) => r.length));
-  const categories = body.map((r, i) => (labelsFirst ? String(r[0] ?? "") : String(i + 1)));
+  const labelRows = headerFirst ? labels.slice(1) : labels;
+  const categories = body.map((_, i) => (labelsFirst ? String(labelRows[i]?.[0] ?? "") : String(i + 1)));
   const series = [];
   for (let c = firstSeries; c < width; c++) {
     series.push({
@@ -146,7 +153,10 @@ export class ChartLayer {
     frame.dataset.chartId = spec.id;
     frame.dataset.sheet = sheet;
     frame.setAttribute("aria-label", spec.title);
-    Object.assign(frame.style, { left: `${position.left}px`, top: `${position.top}px`, width: `${spec.width}px` });
+    // Kept inside the grid's box: an anchor beyond the visible columns would put the chart over the pane.
+    const left = Math.max(0, Math.min(position.left, this.container.clientWidth - spec.width - 24));
+    const top = Math.max(0, Math.min(position.top, this.container.clientHeight - spec.height - 48));
+    Object.assign(frame.style, { left: `${left}px`, top: `${top}px`, width: `${spec.width}px` });
     const bar = doc.createElement("header");
     const title = doc.createElement("span");
     title.textContent = spec.title;

@@ -121,7 +121,8 @@ export class UniverHost implements PaneHost {
     await this.calculated();
     return addresses.map((address) => {
       const { sheet, range } = this.resolve(address);
-      return toPlanValue(sheet.getRange(range.getRow(), range.getColumn()).getRawValue());
+      const cell = sheet.getRange(range.getRow(), range.getColumn());
+      return toPlanValue(cell.getRawValue() ?? cell.getValue());
     });
   }
 
@@ -142,7 +143,8 @@ export class UniverHost implements PaneHost {
     const sheet = this.workbook().getSheetByName(spec.source.sheet ?? sheetName);
     if (!sheet) return null;
     const { rect } = parseAddress(spec.source.range);
-    return chartData(spec, rawValues(sheet.getRange(rect.row, rect.col, rect.rows, rect.cols)));
+    const range = sheet.getRange(rect.row, rect.col, rect.rows, rect.cols);
+    return chartData(spec, rawValues(range), range.getDisplayValues());
   }
 
   private anchorPosition(sheet: FWorksheet, spec: ChartSpec): { left: number; top: number } {
@@ -165,7 +167,11 @@ export class UniverHost implements PaneHost {
         workbook.deleteSheet(old);
       }
     }
-    const sheet = workbook.insertSheet(plan.name, { index: workbook.getSheets().length });
+    // Univer's default new sheet is 20 columns wide, narrower than a dashboard with its chart data.
+    const sheet = workbook.insertSheet(plan.name, {
+      index: workbook.getSheets().length,
+      sheet: { rowCount: 1000, columnCount: 60 },
+    });
     if (plan.mode === "dashboard") sheet.setCustomMetadata({ [DASHBOARD_MARKER]: true });
     return sheet;
   }
@@ -195,8 +201,13 @@ export class UniverHost implements PaneHost {
 
 const isDashboard = (sheet: FWorksheet): boolean => sheet.getCustomMetadata()?.[DASHBOARD_MARKER] === true;
 
+/**
+ * Cell values as numbers, text and booleans. The raw value keeps full precision where a number format applies;
+ * cells filled by a spill have no raw value of their own, only the computed one.
+ */
 function rawValues(range: FRange): PlanValue[][] {
-  return range.getRawValues().map((row) => row.map(toPlanValue));
+  const computed = range.getValues();
+  return range.getRawValues().map((row, r) => row.map((raw, c) => toPlanValue(raw ?? computed[r]?.[c])));
 }
 
 /** Every cell from A1 to the last used row and column. */
@@ -236,15 +247,16 @@ const at = (sheet: FWorksheet, address: string): FRange => {
  * make a spill formula above or to the left of them fail with #SPILL!.
  */
 function writeBlock(sheet: FWorksheet, block: CellBlock): void {
+  const { rect } = parseAddress(block.range);
+  // Univer reads a sparse matrix's keys as sheet coordinates, not as offsets into the range.
   const matrix: Record<number, Record<number, { v?: string | number | boolean; f?: string }>> = {};
   block.cells.forEach((row, r) => {
     row.forEach((value, c) => {
       if (value === null || value === "") return;
       const formula = block.kind === "formulas" && typeof value === "string" && value.startsWith("=");
-      (matrix[r] ??= {})[c] = formula ? { f: value } : { v: value };
+      (matrix[rect.row + r] ??= {})[rect.col + c] = formula ? { f: value } : { v: value };
     });
   });
-  const { rect } = parseAddress(block.range);
   sheet.getRange(rect.row, rect.col, rect.rows, rect.cols).setValues(matrix);
 }
 

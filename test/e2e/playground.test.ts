@@ -1,0 +1,222 @@
+import { mkdirSync } from "node:fs";
+import type { Server } from "node:http";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  buildDashboard,
+  detectTables,
+  sampleSheets,
+  type DashboardPlan,
+  type PlanValue,
+} from "../../core/dashboard/index.js";
+import { evaluate, isKpiError, kpiById } from "../../core/index.js";
+import { buildPlayground, isBuildFresh, PLAYGROUND_DIR, serveStatic } from "../../scripts/serve.js";
+import { artifactPath, launchBrowser, watchPage } from "./helpers/browser.js";
+
+/** The page's test handle (set by playground/main.ts), typed loosely: Univer's facade lives in the page. */
+interface PageWindow {
+  playground: {
+    univerAPI: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    host: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
+}
+
+const samples = sampleSheets("en");
+const sample = (role: string) => {
+  const found = samples.find((s) => s.role === role);
+  if (!found) throw new Error(`no ${role} sample`);
+  return found;
+};
+/** One column of a sample table as the 2-D range a host passes. */
+const columnOf = (role: string, col: number): PlanValue[][] => sample(role).rows.map((row) => [row[col] ?? null]);
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+let watched: ReturnType<typeof watchPage>;
+
+beforeAll(async () => {
+  if (!isBuildFresh()) buildPlayground();
+  const served = await serveStatic(PLAYGROUND_DIR, 0);
+  server = served.server;
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  watched = watchPage(page);
+  await page.goto(served.url);
+  // Ready once Univer has computed the KPIs sheet's NPS cell.
+  await page.waitForFunction(
+    () =>
+      (window as unknown as PageWindow).playground?.univerAPI
+        .getActiveWorkbook()
+        ?.getSheetByName("KPIs")
+        ?.getRange("C3")
+        .getRawValue() != null,
+    null,
+    { timeout: 60_000 },
+  );
+  mkdirSync(artifactPath(""), { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Clicks a cell of the active sheet on Univer's canvas, types like a user and presses Enter. */
+async function typeInto(a1: string, text: string): Promise<void> {
+  const point = await page.evaluate((address) => {
+    const { univerAPI } = (window as unknown as PageWindow).playground;
+    const rect = univerAPI.getActiveWorkbook().getActiveSheet().getRange(address).getCellRect();
+    const canvases = Array.from(document.querySelectorAll<HTMLCanvasElement>("#sheet canvas"));
+    const grid = canvases.sort((a, b) => b.clientWidth * b.clientHeight - a.clientWidth * a.clientHeight)[0];
+    const origin = grid?.getBoundingClientRect() ?? { left: 0, top: 0 };
+    return { x: origin.left + rect.left + rect.width / 2, y: origin.top + rect.top + rect.height / 2 };
+  }, a1);
+  await page.mouse.click(point.x, point.y);
+  await page.keyboard.type(text);
+  await page.keyboard.press("Enter");
+}
+
+/** Raw values of cells on a sheet, once Univer has applied the pending calculation. */
+async function readCells(sheet: string, addresses: string[]): Promise<unknown[]> {
+  return page.evaluate(
+    async ({ sheet, addresses }) => {
+      const { univerAPI, host } = (window as unknown as PageWindow).playground;
+      await host.calculated();
+      const ws = univerAPI.getActiveWorkbook().getSheetByName(sheet);
+      // Spilled cells have no raw value of their own, only the computed one.
+      return addresses.map((a: string) => ws.getRange(a).getRawValue() ?? ws.getRange(a).getValue());
+    },
+    { sheet, addresses },
+  );
+}
+
+const coreValue = (id: string, args: unknown[]): unknown => {
+  const kpi = kpiById(id);
+  if (!kpi) throw new Error(`no KPI ${id}`);
+  const result = evaluate(kpi, args);
+  return isKpiError(result) ? result.code : result;
+};
+
+describe("the playground page", () => {
+  it("opens on a KPIs sheet whose formulas Univer computed with the core", async () => {
+    const [nps, cac, error] = await readCells("KPIs", ["C3", "C2", "C10"]);
+    expect(nps).toBeCloseTo(coreValue("NPS", [columnOf("survey", 1)]) as number, 9);
+    expect(cac).toBeCloseTo(
+      coreValue("CAC", [columnOf("costs", 1), columnOf("costs", 2), columnOf("costs", 3)]) as number,
+      9,
+    );
+    expect(error).toBe("#DIV/0!");
+    await page.screenshot({ path: artifactPath("playground-kpis.png") });
+  });
+
+  it("computes =KPI.NPS and =KPI.CAC typed into cells like the core does on the same data", async () => {
+    const rows = sample("survey").rows.length + 1;
+    const costRows = sample("costs").rows.length + 1;
+    await typeInto("D2", `=KPI.NPS(Survey!B2:B${rows})`);
+    await typeInto("D3", `=KPI.CAC(Costs!B2:B${costRows}, Costs!C2:C${costRows}, Costs!D2:D${costRows})`);
+    const [nps, cac] = await readCells("KPIs", ["D2", "D3"]);
+    expect(nps).toBeCloseTo(coreValue("NPS", [columnOf("survey", 1)]) as number, 9);
+    expect(cac).toBeCloseTo(
+      coreValue("CAC", [columnOf("costs", 1), columnOf("costs", 2), columnOf("costs", 3)]) as number,
+      9,
+    );
+  });
+
+  it("shows the Excel error code for a bad formula and its cause in the status line", async () => {
+    await typeInto("D4", `=KPI.NPS(Survey!A2:A10)`);
+    await typeInto("D5", `=KPI.CAC(1, "lots", 3)`);
+    const [outOfScale, notANumber] = await readCells("KPIs", ["D4", "D5"]);
+    expect(outOfScale).toBe("#NUM!");
+    expect(notANumber).toBe("#VALUE!");
+    await expect.poll(() => page.textContent("#status")).toContain("#VALUE! KPI.CAC: salesCosts");
+    await page.screenshot({ path: artifactPath("playground-typed.png") });
+  });
+
+  it("spills a KPI that returns a table into the cells beside and below it", async () => {
+    const expected = coreValue("NPSBREAKDOWN", [columnOf("survey", 1)]) as number[][];
+    const spilled = await readCells("KPIs", ["C11", "D11", "E11", "F11"]);
+    spilled.forEach((value, i) => expect(value).toBeCloseTo(expected[0]?.[i] as number, 9));
+  });
+
+  it("builds the dashboard plan from the host's tables into a new sheet with live formulas and charts", async () => {
+    const tables = await page.evaluate(() => (window as unknown as PageWindow).playground.host.readTables());
+    const sheets = await page.evaluate(() => (window as unknown as PageWindow).playground.host.listSheets());
+    const plan: DashboardPlan = buildDashboard({
+      tables: detectTables(tables),
+      syntax: "excel",
+      lang: "en",
+      existingSheets: sheets,
+    });
+    const result = await page.evaluate(
+      (p) => (window as unknown as PageWindow).playground.host.executePlan(p),
+      plan as unknown as Record<string, unknown>,
+    );
+    expect(result.sheets).toContain(plan.dashboardSheet);
+    const tileCells = plan.tiles.map((t) => `${plan.dashboardSheet}!${t.valueCell}`);
+    const statusCells = plan.tiles.map((t) => `${plan.dashboardSheet}!${t.statusCell}`);
+    const read = () =>
+      page.evaluate(
+        (cells) => (window as unknown as PageWindow).playground.host.readCells(cells) as Promise<unknown[]>,
+        [...tileCells, ...statusCells],
+      );
+    const values = await read();
+    const notNumbers = plan.tiles
+      .map((tile, i) => [tile.kpi, values[i]])
+      .filter(([, v]) => typeof v !== "number" || !Number.isFinite(v));
+    expect(notNumbers).toEqual([]);
+    const notStatuses = plan.tiles
+      .map((tile, i) => [tile.kpi, values[tileCells.length + i]])
+      .filter(([, v]) => !["OK", "WARN", "ALERT"].includes(String(v)));
+    expect(notStatuses).toEqual([]);
+    const chartCount = plan.sheets.find((s) => s.name === plan.dashboardSheet)?.charts.length ?? 0;
+    expect(chartCount).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(".kpi-chart:visible canvas").count()).toBe(chartCount);
+    await page.screenshot({ path: artifactPath("playground-dashboard.png") });
+  });
+
+  it("builds and rebuilds the dashboard from the pane's button, replacing its sheet and listing the alerts", async () => {
+    const sheetsBefore = await page.evaluate(() => (window as unknown as PageWindow).playground.host.listSheets());
+    await page.click("#pane [data-test=tab-dashboard]");
+    await page.click("#pane [data-test=build-dashboard]");
+    await expect
+      .poll(() => page.textContent("#pane [data-test=status]"), { timeout: 30_000 })
+      .toContain("Dashboard built");
+    const sheetsAfter = await page.evaluate(() => (window as unknown as PageWindow).playground.host.listSheets());
+    // The earlier dashboard was replaced, not duplicated.
+    expect(sheetsAfter).toHaveLength(sheetsBefore.length);
+    expect(sheetsAfter.filter((s: { dashboard: boolean }) => s.dashboard)).toHaveLength(1);
+    expect(await page.locator("#pane [data-alert]").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: artifactPath("playground-pane-dashboard.png") });
+  });
+
+  it("draws a chart of the selected range from the pane in a panel over the grid", async () => {
+    await page.evaluate(() => {
+      const { univerAPI } = (window as unknown as PageWindow).playground;
+      const costs = univerAPI.getActiveWorkbook().getSheetByName("Costs");
+      costs.activate();
+      costs.getRange("A1:B13").activate();
+    });
+    await page.click("#pane [data-test=tab-chart]");
+    await page.click("#pane [data-test=build-chart]");
+    await expect.poll(() => page.textContent("#pane [data-test=status]"), { timeout: 30_000 }).toContain("Chart added");
+    await expect.poll(() => page.locator(".kpi-chart[data-sheet=Costs]:visible canvas").count()).toBe(1);
+    await page.screenshot({ path: artifactPath("playground-pane-chart.png") });
+  });
+
+  it("writes a formula where the host is told to and reads its computed value back", async () => {
+    const where = await page.evaluate(() =>
+      (window as unknown as PageWindow).playground.host.insertFormula("=KPI.GROWTH(120, 100)", "KPIs!F2"),
+    );
+    expect(where).toBe("KPIs!F2");
+    const [growth] = await page.evaluate(() =>
+      (window as unknown as PageWindow).playground.host.readCells(["KPIs!F2"]),
+    );
+    expect(growth).toBeCloseTo(0.2, 12);
+  });
+
+  it("made no request beyond its own server and logged no console error", () => {
+    expect(watched.externalRequests).toEqual([]);
+    expect(watched.consoleErrors).toEqual([]);
+  });
+});
