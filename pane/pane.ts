@@ -499,7 +499,7 @@ export class Pane {
         return h(
           "div",
           { class: "mapping" },
-          h("h3", {}, `${this.s("table")} : ${table.address}`),
+          h("h3", {}, this.s("table", table.address)),
           h("label", {}, this.s("kind"), kind),
           ...roles,
         );

@@ -51,6 +51,8 @@ export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   settings = new Map<string, unknown>();
   syncs = 0;
+  /** Syncs of each Excel.run, in order: a dashboard build must fit in a few. */
+  runs: number[] = [];
   ops: FakeOp[] = [];
   activeSheet = "";
   selection = "A1";
@@ -527,9 +529,14 @@ class RangeProxy extends Loadable {
 export function fakeExcelRun(book: FakeWorkbook) {
   return async <T>(callback: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const context = new FakeContext(book);
-    const result = await callback(context as unknown as Excel.RequestContext);
-    if (context.queue.length > 0) await context.sync();
-    return result;
+    const before = book.syncs;
+    try {
+      const result = await callback(context as unknown as Excel.RequestContext);
+      if (context.queue.length > 0) await context.sync();
+      return result;
+    } finally {
+      book.runs.push(book.syncs - before);
+    }
   };
 }
 
@@ -540,7 +547,15 @@ export const fakeContext = (book: FakeWorkbook): Excel.RequestContext =>
 /** Installs `Office` and `Excel` globals over `book` (the browser tests run this in the page before the pane). */
 export function installFakeOffice(target: Record<string, unknown>, book: FakeWorkbook): void {
   const selectionHandlers: (() => void)[] = [];
+  const associated: string[] = [];
   target.Excel = { run: fakeExcelRun(book) };
+  // functions.js shares the task pane page (shared runtime) and registers the custom functions on load.
+  target.CustomFunctions = {
+    associate: (id: string) => associated.push(id),
+    associated,
+    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
+    Error: class extends Error {},
+  };
   target.Office = {
     onReady: (callback?: (info: { host: string }) => void) => {
       const info = { host: "Excel", platform: "OfficeOnline" };

@@ -1,0 +1,193 @@
+import { execSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { build } from "esbuild";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { artifactPath, launchBrowser, watchPage } from "./helpers/browser.js";
+
+/**
+ * The BUILT Excel task pane (dist/addin/taskpane.html with the real pane and the real Excel executor) in real
+ * Chromium, over an in-memory Office/Excel injected before the page's scripts; office.js is answered locally.
+ */
+
+const DIST = path.resolve("dist/addin");
+let server: Server;
+let baseUrl = "";
+let browser: Browser;
+let fakeOffice = "";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".json": "application/json",
+  ".png": "image/png",
+};
+
+beforeAll(async () => {
+  if (!existsSync(path.join(DIST, "taskpane.html"))) execSync("npm run build:addin", { stdio: "inherit" });
+  mkdirSync(artifactPath(""), { recursive: true });
+  server = createServer((request, response) => {
+    const file = path.join(DIST, decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname));
+    if (!file.startsWith(DIST) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const bundle = await build({
+    entryPoints: [path.resolve("test/e2e/fake-office-entry.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "es2021",
+  });
+  fakeOffice = bundle.outputFiles[0]?.text ?? "";
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+async function openPane(displayLanguage = "en-US") {
+  const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+  const watch = watchPage(page);
+  await page.route("**/office.js", (route) => route.fulfill({ contentType: "text/javascript", body: "" }));
+  await page.addInitScript(`window.__displayLanguage = ${JSON.stringify(displayLanguage)};`);
+  await page.addInitScript(fakeOffice);
+  await page.goto(`${baseUrl}/taskpane.html`);
+  await page.locator("[data-test=search]").waitFor();
+  return { page, watch };
+}
+
+const offCdn = (urls: string[]) => urls.filter((url) => !url.endsWith("/office.js"));
+
+/** A summary of the fake workbook, read in the page. */
+const bookState = (page: Page) =>
+  page.evaluate(() => {
+    const book = (window as unknown as { __book: import("../dashboard/fake-excel.js").FakeWorkbook }).__book;
+    const sheet = (name: string) => book.sheets.find((s) => s.name === name);
+    const formula = (name: string, key: string) => sheet(name)?.cells.get(key)?.formula ?? null;
+    return {
+      sheets: book.sheets.map((s) => s.name),
+      runs: book.runs,
+      c1: formula("Sheet1", "0,2"),
+      tileFormula: formula("Dashboard", "4,1"),
+      statusFormula: formula("Dashboard", "4,3"),
+      charts: sheet("Dashboard")?.charts.map((c) => c.type) ?? [],
+      rules: sheet("Dashboard")?.conditionalFormats.length ?? 0,
+      settings: [...book.settings.entries()],
+    };
+  });
+
+describe("the task pane in Chromium", () => {
+  it("loads with no console errors and no request leaving the machine but office.js", async () => {
+    const { page, watch } = await openPane();
+    await expect.poll(() => page.locator("[data-test=results] li").count()).toBeGreaterThan(40);
+    await page.screenshot({ path: artifactPath("pane-catalogue.png"), fullPage: true });
+    expect(watch.consoleErrors).toEqual([]);
+    expect(offCdn(watch.externalRequests)).toEqual([]);
+    await page.close();
+  });
+
+  it("speaks French when Office does and finds a KPI from French words", async () => {
+    const { page, watch } = await openPane("fr-FR");
+    await expect.poll(() => page.locator("[data-test=tab-functions]").textContent()).toBe("Fonctions");
+    await page.fill("[data-test=search]", "attrition");
+    await expect
+      .poll(() => page.locator("[data-test=results] li button").first().getAttribute("data-kpi"))
+      .toBe("CHURN");
+    await page.fill("[data-test=search]", "panier moyen");
+    await expect.poll(() => page.locator("[data-test=results] li button").first().getAttribute("data-kpi")).toBe("AOV");
+    await page.screenshot({ path: artifactPath("pane-search-fr.png"), fullPage: true });
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("switches the interface language on demand", async () => {
+    const { page } = await openPane("en-US");
+    await page.selectOption("[data-test=language]", "fr");
+    await expect.poll(() => page.locator("[data-test=tab-dashboard]").textContent()).toBe("Tableau de bord");
+    await page.close();
+  });
+
+  it("fills an argument from the selection, previews the result and inserts the formula", async () => {
+    const { page, watch } = await openPane();
+    await page.fill("[data-test=search]", "average order value");
+    await page.locator("[data-kpi=AOV]").click();
+    await page.locator("[data-use=revenue]").click();
+    await expect.poll(() => page.locator("[data-test=preview]").textContent()).toBe("100");
+    await expect.poll(() => page.locator("[data-test=formula]").textContent()).toBe("=KPI.AOV(Sheet1!A2:A4)");
+    await page.evaluate(() =>
+      (window as unknown as { __fakeSelect: (s: string, a: string) => void }).__fakeSelect("Sheet1", "C1"),
+    );
+    await page.locator("[data-test=insert]").click();
+    await expect.poll(() => page.locator("[data-test=status]").textContent()).toContain("Sheet1!C1");
+    expect((await bookState(page)).c1).toBe("=KPI.AOV(Sheet1!A2:A4)");
+    await page.screenshot({ path: artifactPath("pane-insert.png"), fullPage: true });
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("inserts sample data, builds the dashboard in at most 3 syncs and lists the seeded alerts", async () => {
+    const { page, watch } = await openPane();
+    await page.locator("[data-test=tab-dashboard]").click();
+    await page.locator("[data-test=insert-sample]").click();
+    await expect.poll(() => page.locator("[data-test=status]").textContent()).toContain("Orders");
+    await page.locator("[data-test=detect]").click();
+    await expect.poll(() => page.locator("[data-test=mapping] .mapping").count()).toBe(4);
+    await page.locator("[data-test=build-dashboard]").click();
+    await expect.poll(() => page.locator("[data-test=status]").textContent()).toContain("Dashboard");
+
+    const state = await bookState(page);
+    expect(state.sheets).toEqual(["Sheet1", "Orders", "Opportunities", "Survey", "Costs", "Dashboard"]);
+    expect(state.tileFormula).toBe("=KPI.AOV(Orders!$F$2:$F$267,Orders!$C$2:$C$267)");
+    expect(state.statusFormula).toBe("=KPI.STATUS(B5,C5,TRUE)");
+    expect(state.charts).toEqual(["ColumnClustered", "Doughnut", "BarClustered", "BarStacked100"]);
+    expect(state.rules).toBe(4);
+    expect(state.settings).toEqual([["kpi-dashboard-sheet", "Dashboard"]]);
+    expect(state.runs.at(-1)).toBeLessThanOrEqual(3);
+
+    const alerts = page.locator("[data-test=alerts] tr[data-alert]");
+    await expect.poll(() => alerts.count()).toBeGreaterThan(0);
+    const nps = page.locator("[data-test=alerts] tr[data-alert=NPS]");
+    expect(await nps.locator(".badge").textContent()).toBe("ALERT");
+    expect(await nps.textContent()).toContain("-2.5");
+    await page.screenshot({ path: artifactPath("pane-dashboard-alerts.png"), fullPage: true });
+
+    // A rebuild replaces the dashboard it made, and only that sheet.
+    await page.locator("[data-test=build-dashboard]").click();
+    await expect.poll(async () => (await bookState(page)).runs.length).toBeGreaterThan(state.runs.length);
+    await expect.poll(async () => (await bookState(page)).sheets).toEqual(state.sheets);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(offCdn(watch.externalRequests)).toEqual([]);
+    await page.close();
+  });
+
+  it("builds a native chart next to the selected data", async () => {
+    const { page, watch } = await openPane();
+    await page.locator("[data-test=tab-chart]").click();
+    await page.evaluate(() =>
+      (window as unknown as { __fakeSelect: (s: string, a: string) => void }).__fakeSelect("Sheet1", "A1:A4"),
+    );
+    await page.selectOption("[data-test=chart-type]", "line");
+    await page.locator("[data-test=build-chart]").click();
+    await expect.poll(() => page.locator("[data-test=status]").textContent()).toContain("A1:A4");
+    const chart = await page.evaluate(
+      () =>
+        (window as unknown as { __book: import("../dashboard/fake-excel.js").FakeWorkbook }).__book.sheets[0]
+          ?.charts[0],
+    );
+    expect(chart).toMatchObject({ type: "Line", source: "Sheet1!A1:A4", anchor: "C1" });
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
