@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { KPIS } from "../../core/index.js";
-import { DIST_ADDIN, ensureBuilt } from "../hosts/build.js";
+import { BUILD_TIMEOUT, DIST_ADDIN, ensureBuilt } from "../hosts/build.js";
 import {
   callExcel,
   FakeCustomFunctionsError,
@@ -22,7 +22,7 @@ beforeAll(() => {
   ensureBuilt();
   metadata = JSON.parse(readFileSync(path.join(DIST_ADDIN, "functions.json"), "utf8")) as Metadata;
   functions = loadExcelFunctions();
-});
+}, BUILD_TIMEOUT);
 
 const fn = (id: string): ExcelFunction => {
   const found = functions.get(id);
@@ -126,6 +126,16 @@ describe("the built functions.js in a sandbox with a fake CustomFunctions", () =
     const error = errorOf(await callExcel(fn("NPS"), [hostile]));
     expect(error.code).toBe("#VALUE!");
     expect(error.message).toMatch(/^KPI\.NPS: internal error: boom/);
+  });
+});
+
+describe("the size of what Excel loads", () => {
+  it("keeps functions.js under 60 KB, without pane code or documentation text (functions.json carries that)", () => {
+    const bundle = readFileSync(path.join(DIST_ADDIN, "functions.js"), "utf8");
+    expect(Buffer.byteLength(bundle)).toBeLessThanOrEqual(60 * 1024);
+    expect(bundle).not.toMatch(/\bdocument\.|createElement/);
+    const nps = KPIS.find((k) => k.id === "NPS");
+    expect(bundle).not.toContain(nps?.description.en.slice(0, 40));
   });
 });
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEV_ORIGIN, productionManifest } from "../../scripts/hosts/manifest.js";
-import { DIST_ADDIN, ensureBuilt, ROOT } from "../hosts/build.js";
+import { BUILD_TIMEOUT, DIST_ADDIN, ensureBuilt, ROOT } from "../hosts/build.js";
 
 /**
  * Offline checks of manifest.xml (Office's own validator posts the manifest to an online service): well-formed,
@@ -49,7 +49,7 @@ const images = new Map(all(resources, "bt:Image").map((i) => [i["@id"] as string
 const resid = (node: Node): string => node["@resid"] as string;
 const builtFile = (url: string): string => path.join(DIST_ADDIN, url.slice(`${DEV_ORIGIN}/`.length));
 
-beforeAll(ensureBuilt);
+beforeAll(ensureBuilt, BUILD_TIMEOUT);
 
 describe("manifest.xml", () => {
   it("is well-formed XML", () => {

@@ -10,7 +10,7 @@ import {
   NAME_PATTERN,
   type FunctionMetadata,
 } from "../../scripts/hosts/excel-metadata.js";
-import { DIST_ADDIN, ensureBuilt } from "../hosts/build.js";
+import { BUILD_TIMEOUT, DIST_ADDIN, ensureBuilt } from "../hosts/build.js";
 
 const SCALAR_KINDS = ["number", "date", "text", "boolean"];
 const PARAMETER_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -18,7 +18,7 @@ const PARAMETER_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const built = (file: string): { functions: FunctionMetadata[] } =>
   JSON.parse(readFileSync(path.join(DIST_ADDIN, file), "utf8")) as { functions: FunctionMetadata[] };
 
-beforeAll(ensureBuilt);
+beforeAll(ensureBuilt, BUILD_TIMEOUT);
 
 describe("the built functions.json", () => {
   it("is exactly what the registry generates today (no drift, nothing hand-written)", () => {

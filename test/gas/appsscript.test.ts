@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DIST_GAS, ensureBuilt, ROOT } from "../hosts/build.js";
+import { BUILD_TIMEOUT, DIST_GAS, ensureBuilt, ROOT } from "../hosts/build.js";
 
-beforeAll(ensureBuilt);
+beforeAll(ensureBuilt, BUILD_TIMEOUT);
 
 describe("dist/gas/appsscript.json", () => {
   const manifest = (): Record<string, unknown> =>

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { KPIS } from "../../core/index.js";
 import { MENU_ITEMS } from "../../gas/menu.js";
 import { SERVER_API } from "../../gas/server-api.js";
-import { DIST_GAS, ensureBuilt } from "../hosts/build.js";
+import { BUILD_TIMEOUT, DIST_GAS, ensureBuilt } from "../hosts/build.js";
 import { loadCodeJs, sheetSerial, STUB_NAMES } from "../hosts/sheets-sandbox.js";
 
 let code: string;
@@ -18,7 +18,7 @@ beforeAll(() => {
   comments = [];
   // ES2019 as a classic script: an import or export, or newer syntax, fails to parse.
   program = parse(code, { ecmaVersion: 2019, sourceType: "script", onComment: comments });
-});
+}, BUILD_TIMEOUT);
 
 const declarations = (): FunctionDeclaration[] =>
   program.body.filter((node): node is FunctionDeclaration => node.type === "FunctionDeclaration");
@@ -40,6 +40,10 @@ const EXPECTED_GLOBALS = [
 ].sort();
 
 describe("the built Code.js, parsed as a classic script", () => {
+  it("stays under 150 KB", () => {
+    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(150 * 1024);
+  });
+
   it("has one KPI_CORE variable, the bundle that fills it, and top-level functions only", () => {
     const variables = program.body.filter((n) => n.type === "VariableDeclaration");
     expect(variables).toHaveLength(1);
@@ -171,7 +175,7 @@ describe("the built Code.js, run in a fresh context with only Apps Script fakes"
 describe("the built Sidebar.html", () => {
   it("is one file with its script inlined and no remote script", () => {
     const html = readFileSync(path.join(DIST_GAS, "Sidebar.html"), "utf8");
-    expect(html).toMatch(/<script>[\s\S]*kpiCatalogue[\s\S]*<\/script>/);
+    expect(html).toMatch(/<script>[\s\S]*google\.script\.run[\s\S]*<\/script>/);
     expect(html).not.toMatch(/<script[^>]+src=/);
     expect(html).not.toMatch(/innerHTML/);
   });

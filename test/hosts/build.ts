@@ -10,6 +10,8 @@ import path from "node:path";
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const DIST_ADDIN = path.join(ROOT, "dist", "addin");
 export const DIST_GAS = path.join(ROOT, "dist", "gas");
+/** For beforeAll: a cold build on a busy two-core machine takes far longer than vitest's 10 s hook default. */
+export const BUILD_TIMEOUT = 180_000;
 
 const INPUTS = [
   "core",

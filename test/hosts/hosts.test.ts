@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt } from "./build.js";
+import { BUILD_TIMEOUT, ensureBuilt } from "./build.js";
 import { CASES, toExcelArgs, toSheetsArgs } from "./cases.js";
 import { callExcel, loadExcelFunctions, type ExcelFunction } from "./excel-sandbox.js";
 import { coreOutcome, excelOutcome, expectedOutcome, expectSameOutcome, sheetsOutcome } from "./outcome.js";
@@ -19,7 +19,7 @@ beforeAll(() => {
   excel = loadExcelFunctions();
   sheets = loadCodeJs({ spreadsheetTimeZone: TIME_ZONE, scriptTimeZone: "America/Los_Angeles" });
   sheetsFarEast = loadCodeJs({ spreadsheetTimeZone: FAR_EAST, scriptTimeZone: "Etc/UTC" });
-});
+}, BUILD_TIMEOUT);
 
 describe("the built Excel add-in and the built Apps Script bundle give the same results from one case table", () => {
   it("covers every catalogue function", () => {
