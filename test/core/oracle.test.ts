@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { evaluate, kpiById, type AnyKpi } from "../../core/index.js";
 import { closeTo } from "../helpers/expect.js";
 import {
   block,
   cell,
   col,
   runOracle,
+  runOracleCalls,
   type DataCell,
   type OracleArg,
   type OracleCase,
@@ -20,6 +22,8 @@ import { respell, seeded, type Rng } from "../helpers/random.js";
  */
 
 const SEEDS = [11, 2026, 90_210];
+
+const kpi = (id: string): AnyKpi => kpiById(id) as AnyKpi;
 const ROWS = 300;
 
 function agree(actual: unknown, expected: unknown, path: string): void {
@@ -53,7 +57,7 @@ function column(rng: Rng, n: number, make: () => DataCell, blanks = 0.1): DataCe
 
 const money = (rng: Rng, max = 10_000): number => Math.round(rng.next() * max * 100) / 100;
 
-/** `rows` independent scalar cases of a KPI, each row of the data sheet one call, compared cell by cell. */
+/** Independent scalar calls of a KPI, one per data row (`#` is the 1-based row), in one workbook. */
 function checkRows(
   id: string,
   data: Record<string, DataCell[]>,
@@ -61,9 +65,12 @@ function checkRows(
   native: string,
   n = Object.values(data)[0]?.length ?? 0,
 ): void {
-  for (let row = 0; row < n; row++) {
-    check({ id, data, args: args(row), native: native.replace(/#/g, String(row + 1)) });
-  }
+  const calls = Array.from({ length: n }, (_, row) => ({
+    id,
+    args: args(row),
+    native: native.replace(/#/g, String(row + 1)),
+  }));
+  runOracleCalls(data, calls).forEach(expectAgreement);
 }
 
 /** Helper columns shared by the distinct-count oracles: `valid` row flag and trimmed keys. */
@@ -282,16 +289,21 @@ describe.each(SEEDS)("with seed %i the core agrees with native formulas", (seed)
         D: '=IF(C{r}=1,TRIM(A{r}),"")',
         E: FIRST_OF_D,
       };
-      const distinct = runOracle({ id: "BREAKDOWN", data, helpers, args: [col("A"), col("B")], native: "=SUM({E})" });
+      const rowsOf = (statistic: string): [string, number, number][] =>
+        evaluate(kpi("BREAKDOWN"), [data.A.map((v) => [v]), data.B.map((v) => [v]), statistic]) as never;
+      // Distinct keys and each label's first appearance (MATCH is case-insensitive), natively.
+      const labels = rowsOf("sum").map(([k]) => k);
+      const meta = runOracle({
+        id: "BREAKDOWN",
+        data,
+        helpers,
+        args: [col("A"), col("B")],
+        native: [["=SUM({E})"], ...labels.map((k) => [`=MATCH("${k}",{D},0)`])],
+      }).native as number[][];
+      expect(labels.length).toBe(meta[0]?.[0]);
+      const firstRow = new Map(labels.map((k, i) => [k, meta[i + 1]?.[0] as number]));
       for (const statistic of ["sum", "count", "average"] as const) {
-        const first = runOracle({
-          id: "BREAKDOWN",
-          data,
-          helpers,
-          args: [col("A"), col("B"), statistic],
-          native: "=1",
-        });
-        const rows = first.core as [string, number, number][];
+        const rows = rowsOf(statistic);
         const stat = (k: string): string =>
           statistic === "sum"
             ? `SUMIFS({B},{D},"${k}",{C},1)`
@@ -302,23 +314,15 @@ describe.each(SEEDS)("with seed %i the core agrees with native formulas", (seed)
           statistic === "count"
             ? `COUNTIFS({D},"${k}",{C},1)/SUM({C})`
             : `SUMIFS({B},{D},"${k}",{C},1)/SUMIF({C},1,{B})`;
-        // The labels come from the core, every number beside them from native formulas; MATCH gives first appearance.
+        // The labels come from the core, every number beside them from native formulas.
         const native = rows.map(([k]) => [`=INDEX({D},MATCH("${k}",{D},0))`, `=${stat(k)}`, `=${part(k)}`]);
         const outcome = check({ id: "BREAKDOWN", data, helpers, args: [col("A"), col("B"), statistic], native });
-        expect(rows.length).toBe(distinct.native);
-        const order = runOracle({
-          id: "BREAKDOWN",
-          data,
-          helpers,
-          args: [col("A"), col("B"), statistic],
-          native: rows.map(([k]) => [`=MATCH("${k}",{D},0)`]),
-        }).native as number[][];
-        const stats = (outcome.native as [string, number, number][]).map((r) => r[1]);
-        stats.forEach((s, i) => {
+        const table = outcome.native as [string, number, number][];
+        table.forEach(([label, value], i) => {
           if (i === 0) return;
-          const previous = stats[i - 1] as number;
-          expect(previous).toBeGreaterThanOrEqual(s);
-          if (previous === s) expect((order[i - 1] as number[])[0]).toBeLessThan((order[i] as number[])[0] as number);
+          const [previousLabel, previous] = table[i - 1] as [string, number, number];
+          expect(previous).toBeGreaterThanOrEqual(value);
+          if (previous === value) expect(firstRow.get(previousLabel)).toBeLessThan(firstRow.get(label) as number);
         });
       }
     });

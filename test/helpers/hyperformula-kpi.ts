@@ -189,13 +189,10 @@ export function comparable(value: unknown): unknown {
   return value;
 }
 
-/**
- * Builds a workbook with a Data sheet (data and helper columns), a Kpi sheet holding `=KPI.ID(...)` and a Native
- * sheet holding the native formulas, and returns the three outcomes side by side.
- */
-export function runOracle(c: OracleCase): OracleOutcome {
-  const letters = [...new Set([...Object.keys(c.data), ...Object.keys(c.helpers ?? {})])].sort();
-  const height = Math.max(1, ...Object.values(c.data).map((column) => column.length));
+/** The Data sheet of an oracle workbook and the two readings of each argument: formula text and host value. */
+function dataSheet(data: OracleCase["data"], helpers: OracleCase["helpers"]) {
+  const letters = [...new Set([...Object.keys(data), ...Object.keys(helpers ?? {})])].sort();
+  const height = Math.max(1, ...Object.values(data).map((column) => column.length));
   const width = Math.max(...letters.map((l) => l.charCodeAt(0) - 64));
   const range = (letter: string): string => `Data!$${letter}$1:$${letter}$${height}`;
   const expand = (formula: string, row?: number): string =>
@@ -203,48 +200,83 @@ export function runOracle(c: OracleCase): OracleOutcome {
   const rows: DataCell[][] = Array.from({ length: height }, (_, r) =>
     Array.from({ length: width }, (_, i) => {
       const letter = String.fromCharCode(65 + i);
-      const helper = c.helpers?.[letter];
+      const helper = helpers?.[letter];
       if (helper !== undefined) return expand(helper, r + 1);
-      return c.data[letter]?.[r] ?? null;
+      return data[letter]?.[r] ?? null;
     }),
   );
-  const formulaArgs = c.args.map((arg) => {
+  const formulaArg = (arg: OracleArg): string => {
     if (!isRef(arg)) return literal(arg);
     if ("first" in arg) return `Data!$${arg.first}$${(arg.from ?? 0) + 1}:$${arg.last}$${(arg.to ?? height - 1) + 1}`;
     return "row" in arg ? `Data!${arg.col}${arg.row + 1}` : range(arg.col);
-  });
-  const hostArgs = c.args.map((arg) => {
+  };
+  const hostArg = (arg: OracleArg): unknown => {
     if (!isRef(arg)) return arg;
     if ("first" in arg) {
       const letters = Array.from({ length: arg.last.charCodeAt(0) - arg.first.charCodeAt(0) + 1 }, (_, i) =>
         String.fromCharCode(arg.first.charCodeAt(0) + i),
       );
       return Array.from({ length: (arg.to ?? height - 1) - (arg.from ?? 0) + 1 }, (_, i) =>
-        letters.map((l) => c.data[l]?.[(arg.from ?? 0) + i] ?? null),
+        letters.map((l) => data[l]?.[(arg.from ?? 0) + i] ?? null),
       );
     }
-    const column = c.data[arg.col] ?? [];
+    const column = data[arg.col] ?? [];
     if ("row" in arg) return column[arg.row] ?? null;
     return Array.from({ length: height }, (_, r) => [column[r] ?? null]);
-  });
-  const formula = `=KPI.${c.id}(${formulaArgs.join(",")})`;
+  };
+  return { rows, expand, formulaArg, hostArg };
+}
+
+const coreOutcome = (id: string, args: unknown[]): unknown => {
+  const kpi = kpiById(id);
+  if (!kpi) throw new Error(`unknown KPI ${id}`);
+  return comparable(evaluate(kpi, args));
+};
+
+/**
+ * Builds a workbook with a Data sheet (data and helper columns), a Kpi sheet holding `=KPI.ID(...)` and a Native
+ * sheet holding the native formulas, and returns the three outcomes side by side.
+ */
+export function runOracle(c: OracleCase): OracleOutcome {
+  const sheet = dataSheet(c.data, c.helpers);
+  const formula = `=KPI.${c.id}(${c.args.map(sheet.formulaArg).join(",")})`;
   const native = typeof c.native === "string" ? [[c.native]] : c.native;
   const hf = HyperFormula.buildFromSheets(
-    { Data: rows, Kpi: [[formula]], Native: native.map((r) => r.map((f) => expand(f))) },
+    { Data: sheet.rows, Kpi: [[formula]], Native: native.map((r) => r.map((f) => sheet.expand(f))) },
     HF_CONFIG,
   );
-  const sheet = (name: string): unknown[][] => hf.getSheetValues(hf.getSheetId(name) as number);
-  const kpi = kpiById(c.id);
-  if (!kpi) throw new Error(`unknown KPI ${c.id}`);
-  const core = evaluate(kpi, hostArgs);
+  const values = (name: string): unknown[][] => hf.getSheetValues(hf.getSheetId(name) as number);
   const scalar = typeof c.native === "string";
-  const pluginValues = sheet("Kpi");
-  const nativeValues = sheet("Native");
+  const pluginValues = values("Kpi");
+  const nativeValues = values("Native");
   hf.destroy();
   return {
-    core: comparable(core),
+    core: coreOutcome(c.id, c.args.map(sheet.hostArg)),
     plugin: comparable(scalar ? pluginValues[0]?.[0] : pluginValues),
     native: comparable(scalar ? nativeValues[0]?.[0] : nativeValues),
     formula,
   };
+}
+
+/** Many scalar calls over one Data sheet, evaluated in a single workbook (one KPI formula per Kpi row). */
+export function runOracleCalls(
+  data: OracleCase["data"],
+  calls: readonly { readonly id: string; readonly args: readonly OracleArg[]; readonly native: string }[],
+): OracleOutcome[] {
+  const sheet = dataSheet(data, undefined);
+  const formulas = calls.map((c) => `=KPI.${c.id}(${c.args.map(sheet.formulaArg).join(",")})`);
+  const hf = HyperFormula.buildFromSheets(
+    { Data: sheet.rows, Kpi: formulas.map((f) => [f]), Native: calls.map((c) => [sheet.expand(c.native)]) },
+    HF_CONFIG,
+  );
+  const values = (name: string): unknown[][] => hf.getSheetValues(hf.getSheetId(name) as number);
+  const pluginValues = values("Kpi");
+  const nativeValues = values("Native");
+  hf.destroy();
+  return calls.map((c, i) => ({
+    core: coreOutcome(c.id, c.args.map(sheet.hostArg)),
+    plugin: comparable(pluginValues[i]?.[0]),
+    native: comparable(nativeValues[i]?.[0]),
+    formula: formulas[i] as string,
+  }));
 }
