@@ -15,6 +15,10 @@ export function productionManifest(xml: string, hostingUrl: string): string {
   if (url.protocol !== "https:") throw new Error(`ADDIN_URL must be an https URL, got "${hostingUrl}"`);
   const base = url.href.replace(/\/+$/, "");
   return xml
+    .replace(
+      /<!-- Development manifest[^]*?-->/,
+      `<!-- Production manifest for ${base}/, written by the build from manifest.xml. -->`,
+    )
     .replace(/<AppDomain>https:\/\/localhost:3000<\/AppDomain>/g, `<AppDomain>${url.origin}</AppDomain>`)
     .split(DEV_ORIGIN)
     .join(base);

@@ -132,6 +132,16 @@ describe("manifest.xml", () => {
   });
 });
 
+describe("the built task pane page", () => {
+  it("hosts the shared runtime: Office.js from Microsoft's CDN first, then functions.js", () => {
+    const html = readFileSync(path.join(DIST_ADDIN, "taskpane.html"), "utf8");
+    const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1] as string);
+    expect(scripts[0]).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    expect(scripts).toContain("functions.js");
+    expect(scripts.filter((src) => /^https?:/.test(src))).toHaveLength(1);
+  });
+});
+
 describe("the production manifest", () => {
   const production = productionManifest(source, "https://example.com/kpi/");
 
@@ -139,6 +149,7 @@ describe("the production manifest", () => {
     expect(production).not.toContain("localhost");
     expect(production).toContain('DefaultValue="https://example.com/kpi/functions.json"');
     expect(production).toContain("<AppDomain>https://example.com</AppDomain>");
+    expect(production).toContain("<!-- Production manifest for https://example.com/kpi/");
     expect(XMLValidator.validate(production)).toBe(true);
   });
 
