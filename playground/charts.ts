@@ -61,7 +61,9 @@ function transpose(block: readonly (readonly PlanValue[])[]): PlanValue[][] {
 export function chartOption(spec: ChartSpec, data: ChartData): echarts.EChartsCoreOption {
   const percent = spec.axisFormat?.includes("%") ?? false;
   const axisLabel = { formatter: (v: number) => (percent ? `${Math.round(v * 100)}%` : v.toLocaleString("en-US")) };
+  // No animation: the chart is a view of cells and redraws after each recalculation.
   const base = {
+    animation: false,
     title: { text: spec.title, left: "center", textStyle: { fontSize: 13 } },
     tooltip: {},
     legend: { bottom: 0 },

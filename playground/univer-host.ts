@@ -144,7 +144,11 @@ export class UniverHost implements PaneHost {
     if (!sheet) return null;
     const { rect } = parseAddress(spec.source.range);
     const range = sheet.getRange(rect.row, rect.col, rect.rows, rect.cols);
-    return chartData(spec, rawValues(range), range.getDisplayValues());
+    // Like Excel, a first column of dates is the category axis even when the plan did not call it a label column.
+    const firstData = sheet.getRange(rect.row + (spec.headerRow ? 1 : 0), rect.col);
+    const datesFirst = spec.seriesIn === "columns" && rect.cols > 1 && /[dmy]/i.test(firstData.getNumberFormat() ?? "");
+    const effective = datesFirst ? { ...spec, labelColumn: true } : spec;
+    return chartData(effective, rawValues(range), range.getDisplayValues());
   }
 
   private anchorPosition(sheet: FWorksheet, spec: ChartSpec): { left: number; top: number } {
