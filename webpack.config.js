@@ -126,7 +126,8 @@ const gasAssemblyPlugin = {
               .replace(/<\/script/gi, "<\\/script");
             const html = readFileSync(path.join(root, page.template), "utf8").replace(
               "</body>",
-              `<script>\n${code}\n</script>\n</body>`,
+              // A function, not a string: "$$", "$&" or "$'" in the bundle must not be read as replacement patterns.
+              () => `<script>\n${code}\n</script>\n</body>`,
             );
             compilation.deleteAsset(`${page.chunk}.js`);
             compilation.emitAsset(page.output, new RawSource(html));
