@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluate, KPIS, type AnyKpi } from "../../core/index.js";
+import { evaluate, KPIS, serialToDate, type AnyKpi } from "../../core/index.js";
 import { expectResult } from "../helpers/expect.js";
 import { expectError, NUMBER_AS_TEXT_HINT } from "../helpers/kpi.js";
 
@@ -105,6 +105,46 @@ describe("row-shaped input", () => {
       if (typeof example.result !== "number") return;
       it(`${kpi.id} example ${n + 1} gives the same result with its columns laid out as rows`, () => {
         expectResult(evaluate(kpi, example.args.map(asRow)), example.result);
+      });
+    });
+  }
+});
+
+const RANGE_KINDS = new Set(["numbers", "values", "dates", "keys", "series"]);
+
+describe("blank cells", () => {
+  for (const kpi of KPIS) {
+    if (kpi.result === "spill") continue;
+    kpi.examples.forEach((example, n) => {
+      if (typeof example.result !== "number" && !/^[A-Z]+$/.test(String(example.result))) return;
+      for (const blank of [null, "", undefined, "   "]) {
+        it(`${kpi.id} example ${n + 1} is unchanged when every range gets a trailing ${JSON.stringify(blank) ?? "undefined"} cell`, () => {
+          const args = example.args.map((arg, i) => {
+            const param = kpi.params[i];
+            if (!param || !RANGE_KINDS.has(param.kind)) return arg;
+            return [...cells(arg).map((v) => [v]), [blank]];
+          });
+          expectResult(evaluate(kpi, args), example.result);
+        });
+      }
+    });
+  }
+});
+
+describe("dates as Date objects", () => {
+  for (const kpi of KPIS) {
+    const dateParams = new Set(kpi.params.flatMap((p, i) => (p.kind === "dates" || p.kind === "date" ? [i] : [])));
+    if (dateParams.size === 0) continue;
+    kpi.examples.forEach((example, n) => {
+      it(`${kpi.id} example ${n + 1} gives the same result with Date objects as with serial numbers`, () => {
+        const toDate = (v: unknown): unknown => (typeof v === "number" ? serialToDate(v) : v);
+        const args = example.args.map((arg, i) => {
+          if (!dateParams.has(i)) return arg;
+          return Array.isArray(arg)
+            ? arg.map((r: unknown) => (Array.isArray(r) ? r.map(toDate) : toDate(r)))
+            : toDate(arg);
+        });
+        expectResult(evaluate(kpi, args), example.result);
       });
     });
   }
