@@ -3,12 +3,13 @@ import { isRangeKind } from "../../addin/adapter.js";
 
 /**
  * Emits Excel's custom-functions metadata (functions.json) from the registry: nothing about a function is
- * written by hand. Limits follow the custom-functions metadata rules: ids use A–Z, 0–9, `.` and `_`, names start
- * with a letter, both at most 128 characters; Excel's function and argument help is cut at 255 characters.
+ * written by hand. Limits follow the custom-functions naming rules: ids and names start with a letter and have
+ * 3 to 128 characters, ids use A–Z, 0–9, `.` and `_`, names any letter, digits, `.` and `_`; Excel's function and
+ * argument help is cut at 255 characters.
  */
 
-export const ID_PATTERN = /^[A-Za-z0-9._]{1,128}$/;
-export const NAME_PATTERN = /^\p{L}[\p{L}0-9._]{0,127}$/u;
+export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9._]{2,127}$/;
+export const NAME_PATTERN = /^\p{L}[\p{L}0-9._]{2,127}$/u;
 export const MAX_DESCRIPTION = 255;
 
 export type Lang = "en" | "fr";
