@@ -53,6 +53,9 @@ const roleKey = (role: Role): StringKey => `role${role[0]?.toUpperCase()}${role.
 /** A1 reference, optionally sheet-qualified: typed text that should go into a formula as a reference. */
 const REFERENCE = /^(('[^']+'|[^\s!'",()]+)!)?\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/;
 
+/** "A:A", "Orders!$F:$F": a whole column, which desktop Excel may pass with its empty cells as zeros. */
+const WHOLE_COLUMN = /(^|!)\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}$/;
+
 /** A typed literal as a host would pass it: numbers (either decimal mark), booleans, else text. */
 function literal(text: string): PlanValue {
   const trimmed = text.trim();
@@ -310,6 +313,7 @@ export class Pane {
       h("h3", {}, this.s("preview")),
       h("div", { class: "preview", "data-test": "preview" }),
       h("div", { class: "muted", "data-test": "formula" }),
+      h("div", { class: "status error", "data-test": "warning" }),
       insert,
     ].filter((n) => n !== null) as Node[];
   }
@@ -319,7 +323,7 @@ export class Pane {
     const args: FormulaArg[] = kpi.params.map((param) => {
       const state = this.args.get(param.name);
       const text = state?.text.trim() ?? "";
-      if (state?.values || REFERENCE.test(text)) return { ref: text };
+      if (state?.values || REFERENCE.test(text) || WHOLE_COLUMN.test(text)) return { ref: text };
       return literal(text);
     });
     return kpiFormula(this.host.formulaSyntax, kpi.id, args);
@@ -332,6 +336,9 @@ export class Pane {
     const formulaLine = this.root.querySelector<HTMLElement>("[data-test=formula]");
     if (!kpi || !box) return;
     if (formulaLine) formulaLine.textContent = this.formula(kpi);
+    const warning = this.root.querySelector<HTMLElement>("[data-test=warning]");
+    const wholeColumn = [...this.args.values()].some((arg) => WHOLE_COLUMN.test(arg.text.trim()));
+    if (warning) warning.textContent = wholeColumn ? this.s("wholeColumn") : "";
     const raw: unknown[] = [];
     let complete = true;
     for (const param of kpi.params) {
@@ -341,7 +348,7 @@ export class Pane {
       else if (text === "") {
         if (!param.optional) complete = false;
         raw.push(undefined);
-      } else if (REFERENCE.test(text)) complete = false;
+      } else if (REFERENCE.test(text) || WHOLE_COLUMN.test(text)) complete = false;
       else raw.push(literal(text));
     }
     box.className = "preview";

@@ -20,6 +20,8 @@ const EN = {
   preview: "Preview",
   previewEmpty: "Fill the arguments to see the result.",
   insert: "Insert formula in the active cell",
+  wholeColumn:
+    "Whole-column references (A:A) can pass empty cells as 0 in desktop Excel and skew the result: select the exact data rows.",
   inserted: "Inserted in {0}",
   chartHelp: "Select the data (labels in the first column, a header row on top), then build a native chart.",
   chartType: "Chart type",
@@ -96,6 +98,8 @@ const FR: Record<StringKey, string> = {
   preview: "Aperçu",
   previewEmpty: "Renseignez les arguments pour voir le résultat.",
   insert: "Insérer la formule dans la cellule active",
+  wholeColumn:
+    "Une colonne entière (A:A) peut transmettre les cellules vides comme des 0 dans Excel bureau et fausser le résultat : sélectionnez les lignes exactes.",
   inserted: "Insérée en {0}",
   chartHelp:
     "Sélectionnez les données (libellés en première colonne, une ligne d'en-tête), puis créez un graphique natif.",

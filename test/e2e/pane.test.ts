@@ -137,6 +137,18 @@ describe("the task pane in Chromium", () => {
     await page.close();
   });
 
+  it("warns against whole-column references typed as arguments", async () => {
+    const { page } = await openPane();
+    await page.fill("[data-test=search]", "nps");
+    await page.locator("[data-kpi=NPS]").click();
+    await page.fill("[data-param=scores]", "Survey!B:B");
+    await expect.poll(() => page.locator("[data-test=warning]").textContent()).toContain("exact data rows");
+    expect(await page.locator("[data-test=formula]").textContent()).toBe("=KPI.NPS(Survey!B:B)");
+    await page.fill("[data-param=scores]", "Survey!B2:B201");
+    await expect.poll(() => page.locator("[data-test=warning]").textContent()).toBe("");
+    await page.close();
+  });
+
   it("inserts sample data, builds the dashboard in at most 3 syncs and lists the seeded alerts", async () => {
     const { page, watch } = await openPane();
     await page.locator("[data-test=tab-dashboard]").click();
