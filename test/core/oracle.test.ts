@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { evaluate, kpiById, type AnyKpi } from "../../core/index.js";
+import { evaluate, kpiById, KPIS, type AnyKpi } from "../../core/index.js";
 import { closeTo } from "../helpers/expect.js";
 import {
   block,
@@ -44,7 +44,11 @@ function expectAgreement(outcome: OracleOutcome): void {
   agree(outcome.plugin, outcome.native, `${outcome.formula} vs native`);
 }
 
+/** Every KPI compared with a native equivalent, to prove at the end that none was left out. */
+const covered = new Set<string>();
+
 const check = (c: OracleCase): OracleOutcome => {
+  covered.add(c.id);
   const outcome = runOracle(c);
   expectAgreement(outcome);
   return outcome;
@@ -70,6 +74,7 @@ function checkRows(
     args: args(row),
     native: native.replace(/#/g, String(row + 1)),
   }));
+  covered.add(id);
   runOracleCalls(data, calls).forEach(expectAgreement);
 }
 
@@ -558,6 +563,7 @@ describe.each(SEEDS)("with seed %i the core agrees with native formulas", (seed)
           (_, k) => `=IF(${m + k}>MAX({E}),"",COUNTIFS({F},${m},{G},${k},{I},1)/COUNTIFS({F},${m},{H},1))`,
         ),
       ]);
+      covered.add("COHORT");
       const outcome = runOracle({ id: "COHORT", data, helpers, args: [col("A"), col("B"), periods], native });
       // Months where nobody placed a first order are not cohorts.
       const cohorts = (outcome.native as unknown[][]).filter((row) => row[1] !== 0);
@@ -619,4 +625,9 @@ describe.each(SEEDS)("with seed %i the core agrees with native formulas", (seed)
       });
     });
   });
+});
+
+// Declared last, so it runs after every oracle above (vitest runs a file's tests in order).
+it("compares every KPI of the registry with a native equivalent", () => {
+  expect([...covered].sort()).toEqual(KPIS.map((k) => k.id).sort());
 });
