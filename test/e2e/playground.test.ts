@@ -204,6 +204,31 @@ describe("the playground page", () => {
     await page.screenshot({ path: artifactPath("playground-pane-chart.png") });
   });
 
+  it("inserts a KPI formula from the pane over the selected range into the active cell", async () => {
+    const select = (sheet: string, a1: string) =>
+      page.evaluate(
+        ({ sheet, a1 }) => {
+          const ws = (window as unknown as PageWindow).playground.univerAPI.getActiveWorkbook().getSheetByName(sheet);
+          ws.activate();
+          ws.getRange(a1).activate();
+        },
+        { sheet, a1 },
+      );
+    const rows = sample("survey").rows.length + 1;
+    await select("Survey", `B2:B${rows}`);
+    await page.click("#pane [data-test=tab-functions]");
+    await page.fill("#pane [data-test=search]", "nps");
+    await page.click("#pane [data-kpi=NPS]");
+    await page.click("#pane [data-use=scores]");
+    await expect.poll(() => page.inputValue("#pane [data-param=scores]")).toBe(`Survey!B2:B${rows}`);
+    await select("KPIs", "E8");
+    await page.click("#pane [data-test=insert]");
+    await expect.poll(() => page.textContent("#pane [data-test=status]")).toContain("KPIs!E8");
+    const [value] = await readCells("KPIs", ["E8"]);
+    expect(value).toBeCloseTo(coreValue("NPS", [columnOf("survey", 1)]) as number, 9);
+    await page.screenshot({ path: artifactPath("playground-pane-insert.png") });
+  });
+
   it("writes a formula where the host is told to and reads its computed value back", async () => {
     const where = await page.evaluate(() =>
       (window as unknown as PageWindow).playground.host.insertFormula("=KPI.GROWTH(120, 100)", "KPIs!F2"),
@@ -213,6 +238,44 @@ describe("the playground page", () => {
       (window as unknown as PageWindow).playground.host.readCells(["KPIs!F2"]),
     );
     expect(growth).toBeCloseTo(0.2, 12);
+  });
+
+  it("opens in French with ?lang=fr: French sample sheets computed by the same functions", async () => {
+    const french = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const frenchWatch = watchPage(french);
+    await french.goto(`${page.url().split("?")[0]}?lang=fr`);
+    await french.waitForFunction(
+      () =>
+        (window as unknown as PageWindow).playground?.univerAPI
+          .getActiveWorkbook()
+          ?.getSheetByName("KPIs")
+          ?.getRange("C3")
+          .getRawValue() != null,
+      null,
+      { timeout: 60_000 },
+    );
+    const names = await french.evaluate(() =>
+      (window as unknown as PageWindow).playground.univerAPI
+        .getActiveWorkbook()
+        .getSheets()
+        .map((s: { getSheetName(): string }) => s.getSheetName()),
+    );
+    expect(names).toEqual(["KPIs", "Commandes", "Opportunités", "Enquête", "Coûts"]);
+    const scores = sampleSheets("fr")
+      .find((s) => s.role === "survey")
+      ?.rows.map((row) => [row[1] ?? null]);
+    const nps = await french.evaluate(() =>
+      (window as unknown as PageWindow).playground.univerAPI
+        .getActiveWorkbook()
+        .getSheetByName("KPIs")
+        .getRange("C3")
+        .getRawValue(),
+    );
+    expect(nps).toBeCloseTo(coreValue("NPS", [scores]) as number, 9);
+    await french.screenshot({ path: artifactPath("playground-fr.png") });
+    expect(frenchWatch.externalRequests).toEqual([]);
+    expect(frenchWatch.consoleErrors).toEqual([]);
+    await french.close();
   });
 
   it("made no request beyond its own server and logged no console error", () => {
