@@ -136,17 +136,24 @@ async function readEmptyCells(address: string): Promise<EmptyCells | undefined> 
   });
 }
 
-async function restoreBlanks(arg: unknown[][], address: string): Promise<unknown[][]> {
+async function restoreBlanks(arg: unknown, address: string): Promise<unknown> {
   const empty = await readEmptyCells(address);
   if (!empty) return arg;
-  return arg.map((row, r) => row.map((cell, c) => (cell === 0 && empty.isEmpty(r, c) ? null : cell)));
+  if (!Array.isArray(arg)) return arg === 0 && empty.isEmpty(0, 0) ? null : arg;
+  return arg.map((row: unknown, r: number) =>
+    Array.isArray(row) ? row.map((cell, c) => (cell === 0 && empty.isEmpty(r, c) ? null : cell)) : row,
+  );
 }
 
-/** Zero cells of range arguments that Excel desktop may have invented, with the address to check them against. */
+/**
+ * Arguments whose zeros Excel desktop may have invented: range arguments holding a 0, and scalar arguments that are
+ * 0 (an empty cell given for an optional scalar such as a threshold would otherwise become 0, not the default).
+ */
 function suspectArguments(kpi: AnyKpi, rawArgs: readonly unknown[], addresses: readonly string[] | undefined) {
   const suspects: number[] = [];
   kpi.params.forEach((param, i) => {
-    if (isRangeKind(param.kind) && addresses?.[i] && hasZero(rawArgs[i])) suspects.push(i);
+    if (!addresses?.[i]) return;
+    if (isRangeKind(param.kind) ? hasZero(rawArgs[i]) : rawArgs[i] === 0) suspects.push(i);
   });
   return suspects;
 }
@@ -167,7 +174,7 @@ export function excelFunction(kpi: AnyKpi): (...args: unknown[]) => unknown {
       const repaired = [...rawArgs];
       for (const i of suspects) {
         try {
-          repaired[i] = await restoreBlanks(rawArgs[i] as unknown[][], invocation?.parameterAddresses?.[i] ?? "");
+          repaired[i] = await restoreBlanks(rawArgs[i], invocation?.parameterAddresses?.[i] ?? "");
         } catch {
           // Reading the sheet can fail (a deleted sheet, a busy workbook): the values as given are still valid input.
         }

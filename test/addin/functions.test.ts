@@ -164,6 +164,15 @@ describe("Excel desktop's zeros for empty cells", () => {
     expect("value" in outcome && outcome.value).toBeCloseTo(100 / 3, 12);
   });
 
+  it("leave an optional scalar given as an empty cell at its default instead of 0", async () => {
+    const excel = fakeExcel("Sheet1", [[null]], []);
+    const desktop = loadExcelFunctions({ Excel: excel });
+    const romi = desktop.get("ROMI") as ExcelFunction;
+    const addresses = { parameterAddresses: ["Sheet1!A1:A2", "Sheet1!B1:B2", "Sheet1!C1"] };
+    // grossMargin 0 would be #NUM! (it must lie in (0, 1]); blank means the default, 1.
+    expect(await callExcel(romi, [[[300], [100]], [[100], [100]], 0, addresses])).toStrictEqual({ value: 1 });
+  });
+
   it("are used as given when the sheet cannot be read, and the call still settles", async () => {
     const excel = { RangeValueType: { empty: "Empty" }, run: () => Promise.reject(new Error("workbook busy")) };
     const desktop = loadExcelFunctions({ Excel: excel });
