@@ -1,4 +1,6 @@
 /// <reference types="google-apps-script" />
+import { samplePlan } from "../core/dashboard/index.js";
+import { executeSheetsPlan } from "./dashboard-server.js";
 import { kpiCatalogue } from "./server-api.js";
 
 /**
@@ -35,33 +37,12 @@ export function openDashboard(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
-const SAMPLE_SHEET = "KPI sample";
-
-const SAMPLE_ROWS: (string | number)[][] = [
-  ["Month", "Marketing costs", "Sales costs", "New customers", "NPS answer"],
-  ["Jan", 12000, 8000, 40, 10],
-  ["Feb", 15000, 9000, 52, 9],
-  ["Mar", 11000, 7000, 35, 7],
-  ["Apr", 14000, 8500, 47, 6],
-  ["May", 16000, 9500, 58, 10],
-  ["Jun", 13000, 8000, 44, 3],
-];
-
-/** A small sheet of data with two live formulas, so a first-time user sees the functions working. */
+/** The same demo workbook as the pane's button (orders, opportunities, survey, costs), in the user's language. */
 export function insertSampleData(): void {
   const spreadsheet = SpreadsheetApp.getActive();
-  const existing = spreadsheet.getSheetByName(SAMPLE_SHEET);
-  const sheet = existing ?? spreadsheet.insertSheet(SAMPLE_SHEET);
-  sheet.clear();
-  const width = SAMPLE_ROWS[0]?.length ?? 0;
-  sheet.getRange(1, 1, SAMPLE_ROWS.length, width).setValues(SAMPLE_ROWS);
-  const last = SAMPLE_ROWS.length;
-  sheet.getRange(1, width + 2, 2, 2).setValues([
-    ["CAC", "NPS"],
-    [`=KPI_CAC(B2:B${last}, C2:C${last}, D2:D${last})`, `=KPI_NPS(E2:E${last})`],
-  ]);
-  sheet.setFrozenRows(1);
-  spreadsheet.setActiveSheet(sheet);
+  const lang = (Session.getActiveUserLocale() ?? "").toLowerCase().startsWith("fr") ? "fr" : "en";
+  const existing = spreadsheet.getSheets().map((sheet) => sheet.getName());
+  executeSheetsPlan(samplePlan(lang, existing));
 }
 
 /** The function list as a dialog; descriptions go in through appendUntrusted, which escapes them. */
