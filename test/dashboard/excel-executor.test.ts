@@ -145,6 +145,21 @@ describe("the Excel executor", () => {
     expect(book.cell("Commandes", "A2")?.numberFormat).toBe("yyyy-mm-dd");
   });
 
+  it("draws the target series of an actual-vs-target combo as a line", async () => {
+    const book = new FakeWorkbook(["Plan"]);
+    const values = [
+      ["Month", "Actual", "Target"],
+      ["Jan", 10, 12],
+      ["Feb", 14, 12],
+    ];
+    book.put("Plan", "A1", values);
+    await executeExcelPlan(
+      fakeContext(book),
+      planChart({ sheet: "Plan", address: "Plan!A1:C3", values, type: "combo", title: "Actual vs target" }),
+    );
+    expect(book.sheet("Plan")!.charts[0]).toMatchObject({ type: "ColumnClustered", seriesTypes: { 1: "Line" } });
+  });
+
   it("adds a chart next to the selection without writing any cell", async () => {
     const book = new FakeWorkbook(["Sales"]);
     book.put("Sales", "A1", [

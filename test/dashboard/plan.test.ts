@@ -323,6 +323,22 @@ describe("the user's corrections", () => {
   });
 });
 
+describe("a table that does not start in A1", () => {
+  it("gets formulas over its own rows and columns", () => {
+    const values: PlanValue[][] = [
+      ["Score", "Commentaire"],
+      [10, "top"],
+      [3, "bof"],
+      [9, ""],
+    ];
+    const tables = detectTables([{ sheet: "Avis clients", address: "'Avis clients'!C5:D8", values }]);
+    expect(tables.map((t) => t.kind)).toEqual(["survey"]);
+    const plan = buildDashboard({ tables, syntax: "sheets", lang: "fr", existingSheets: [] });
+    expect(formulasOf(plan).map((f) => f.formula)).toContain("=KPI_NPS('Avis clients'!$C$6:$C$8)");
+    expect(plan.tiles[0]).toMatchObject({ kpi: "NPS", target: 30 });
+  });
+});
+
 describe("evaluating a single formula", () => {
   it("resolves sheet-qualified ranges, literals and booleans", () => {
     const book = new Workbook();

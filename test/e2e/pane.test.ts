@@ -184,6 +184,20 @@ describe("the task pane in Chromium", () => {
     await page.close();
   });
 
+  it("builds the dashboard with the mapping the user corrected", async () => {
+    const { page } = await openPane();
+    await page.locator("[data-test=tab-dashboard]").click();
+    await page.locator("[data-test=insert-sample]").click();
+    await expect.poll(() => page.locator("[data-test=status]").textContent()).toContain("Orders");
+    await page.locator("[data-test=detect]").click();
+    // Orders: count each product as an "order" instead of the order column.
+    await page.selectOption("select[data-table='0'][data-role=order]", "4");
+    await page.locator("[data-test=build-dashboard]").click();
+    await expect.poll(() => page.locator("[data-test=status]").textContent()).toContain("Dashboard");
+    expect((await bookState(page)).tileFormula).toBe("=KPI.AOV(Orders!$F$2:$F$267,Orders!$E$2:$E$267)");
+    await page.close();
+  });
+
   it("builds a native chart next to the selected data", async () => {
     const { page, watch } = await openPane();
     await page.locator("[data-test=tab-chart]").click();
