@@ -81,10 +81,11 @@ function checkRows(
 /** Helper columns shared by the distinct-count oracles: `valid` row flag and trimmed keys. */
 const VALID_AB = "=IF(AND(LEN(TRIM(A{r}))>0,LEN(TRIM(B{r}))>0),1,0)";
 /**
- * 1 on the first valid row (C) of each trimmed key (D), compared case-insensitively as COUNTIFS does. Composite
- * keys are joined with "_": HyperFormula 3.5 criteria never match a text containing "|".
+ * 1 on the first valid row (C) of each trimmed key (D, blank on invalid rows), found case-insensitively by MATCH
+ * (linear, where a COUNTIFS over the rows above would be quadratic). Composite keys are joined with "_":
+ * HyperFormula 3.5 criteria never match a text containing "|".
  */
-const FIRST_OF_D = "=IF(C{r}=1,IF(COUNTIFS(D$1:D{r},D{r},C$1:C{r},1)=1,1,0),0)";
+const FIRST_OF_D = "=IF(C{r}=1,IF(MATCH(D{r},{D},0)={r},1,0),0)";
 
 /** Each test draws from its own stream, so running one test alone replays exactly the data of the full run. */
 const streamOf = (seed: number, name: string): Rng =>
@@ -235,7 +236,7 @@ describe.each(SEEDS)("with seed %i the core agrees with native formulas", (seed)
       };
       const helpers = {
         C: "=IF(AND(ISNUMBER(A{r}),LEN(TRIM(B{r}))>0),1,0)",
-        D: "=TRIM(B{r})",
+        D: '=IF(C{r}=1,TRIM(B{r}),"")',
         E: FIRST_OF_D,
       };
       check({ id: "AOV", data, args: [col("A")], native: "=SUM({A})/COUNT({A})" });
@@ -368,15 +369,15 @@ describe.each(SEEDS)("with seed %i the core agrees with native formulas", (seed)
       };
       const withOrders = {
         C: VALID_AB,
-        D: "=TRIM(A{r})",
-        E: '=TRIM(A{r})&"_"&TRIM(B{r})',
-        F: "=IF(C{r}=1,IF(COUNTIFS(E$1:E{r},E{r},C$1:C{r},1)=1,1,0),0)",
+        D: '=IF(C{r}=1,TRIM(A{r}),"")',
+        E: '=IF(C{r}=1,TRIM(A{r})&"_"&TRIM(B{r}),"")',
+        F: "=IF(C{r}=1,IF(MATCH(E{r},{E},0)={r},1,0),0)",
         G: FIRST_OF_D,
         H: "=IF(G{r}=1,COUNTIFS({D},D{r},{F},1),0)",
       };
       const rowsAsOrders = {
         C: "=IF(LEN(TRIM(A{r}))>0,1,0)",
-        D: "=TRIM(A{r})",
+        D: '=IF(C{r}=1,TRIM(A{r}),"")',
         G: FIRST_OF_D,
         H: "=IF(G{r}=1,COUNTIFS({D},D{r},{C},1),0)",
       };
@@ -393,9 +394,9 @@ describe.each(SEEDS)("with seed %i the core agrees with native formulas", (seed)
       };
       const helpers = {
         C: VALID_AB,
-        D: "=TRIM(A{r})",
-        E: '=TRIM(A{r})&"_"&TRIM(B{r})',
-        F: "=IF(C{r}=1,IF(COUNTIFS(E$1:E{r},E{r},C$1:C{r},1)=1,1,0),0)",
+        D: '=IF(C{r}=1,TRIM(A{r}),"")',
+        E: '=IF(C{r}=1,TRIM(A{r})&"_"&TRIM(B{r}),"")',
+        F: "=IF(C{r}=1,IF(MATCH(E{r},{E},0)={r},1,0),0)",
         G: FIRST_OF_D,
         H: "=IF(G{r}=1,COUNTIFS({D},D{r},{F},1),0)",
       };
@@ -601,12 +602,13 @@ describe.each(SEEDS)("with seed %i the core agrees with native formulas", (seed)
       };
       const helpers = {
         C: "=IF(AND(LEN(TRIM(A{r}))>0,ISNUMBER(B{r})),1,0)",
-        D: "=TRIM(A{r})",
+        D: '=IF(C{r}=1,TRIM(A{r}),"")',
         E: '=IF(C{r}=1,YEAR(B{r})*12+MONTH(B{r})-1,"")',
         F: '=IF(C{r}=1,MINIFS({E},{D},D{r},{C},1),"")',
         G: '=IF(C{r}=1,E{r}-F{r},"")',
         H: FIRST_OF_D,
-        I: "=IF(C{r}=1,IF(COUNTIFS(D$1:D{r},D{r},G$1:G{r},G{r},C$1:C{r},1)=1,1,0),0)",
+        I: "=IF(C{r}=1,IF(MATCH(J{r},{J},0)={r},1,0),0)",
+        J: '=IF(C{r}=1,D{r}&"_"&G{r},"")',
       };
       const periods = 6;
       const startMonth = 2025 * 12;
