@@ -154,7 +154,12 @@ export function evaluate(kpi: AnyKpi, rawArgs: readonly unknown[]): KpiResult | 
     if (rawArgs.length > kpi.params.length) {
       throw fail.value(`takes at most ${kpi.params.length} arguments, got ${rawArgs.length}`);
     }
-    return kpi.compute(coerceArgs(kpi, rawArgs));
+    const result = kpi.compute(coerceArgs(kpi, rawArgs));
+    // Errors inside a spill (a FUNNEL ratio after a zero stage) must name the function like a thrown one.
+    if (Array.isArray(result)) {
+      for (const row of result) for (const cell of row) if (cell instanceof KpiError) cell.fn = kpi.id;
+    }
+    return result;
   } catch (error) {
     if (error instanceof KpiError) {
       error.fn = kpi.id;
