@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateToSerial } from "../../core/index.js";
+import { dateToSerial, isKpiError } from "../../core/index.js";
 import { expectResult } from "../helpers/expect.js";
 import { col, expectError, row, run } from "../helpers/kpi.js";
 
@@ -302,6 +302,11 @@ describe("FUNNEL", () => {
       [0, 1, "#DIV/0!", 0],
       [5, "#DIV/0!", "#DIV/0!", "#DIV/0!"],
     ]);
+  });
+  it("names the function in the errors inside its spill, as in a thrown one", () => {
+    const cells = (run("FUNNEL", col(0, 5)) as unknown[][]).flat().filter(isKpiError);
+    expect(cells.length).toBeGreaterThan(0);
+    for (const cell of cells) expect(cell.format(`KPI_${cell.fn}`)).toMatch(/^#DIV\/0! KPI_FUNNEL: /);
   });
   it("skips blank counts, and a stage whose name or count is blank", () => {
     expectResult(run("FUNNEL", col(100, null, 50)), [

@@ -62,7 +62,7 @@ function expectWellFormed(outcome: unknown): void {
         (typeof c === "number" && Number.isFinite(c)) ||
         typeof c === "string" ||
         (c instanceof KpiDate && Number.isFinite(c.serial)) ||
-        (isKpiError(c) && c.detail.length > 0);
+        (isKpiError(c) && c.detail.length > 0 && c.fn.length > 0);
       expect(ok, `spill cell ${String(c)}`).toBe(true);
     }
   }
