@@ -67,14 +67,11 @@ export const WORKLOADS: readonly Workload[] = [
       let p = 0;
       let q = 0;
       let n = 0;
-      for (const row of d.scores as unknown[][]) {
-        const v = row[0];
-        if (typeof v === "number") {
-          n++;
-          if (v >= 9) p++;
-          else if (v <= 6) q++;
-        }
-      }
+      forEachNumber(d.scores!, (v) => {
+        n++;
+        if (v >= 9) p++;
+        else if (v <= 6) q++;
+      });
       return (100 * (p - q)) / n;
     },
     peer: (d) => ({
@@ -93,13 +90,10 @@ export const WORKLOADS: readonly Workload[] = [
     loop: (d) => {
       let ok = 0;
       let n = 0;
-      for (const row of d.scores as unknown[][]) {
-        const v = row[0];
-        if (typeof v === "number") {
-          n++;
-          if (v >= 4) ok++;
-        }
-      }
+      forEachNumber(d.scores!, (v) => {
+        n++;
+        if (v >= 4) ok++;
+      });
       return ok / n;
     },
     peer: (d) => ({
@@ -166,13 +160,17 @@ export const WORKLOADS: readonly Workload[] = [
     },
     kpi: (d) => call("WEIGHTEDPIPELINE", [d.amounts, d.probabilities]),
     loop: (d) => {
-      const a = d.amounts as unknown[][];
-      const p = d.probabilities as unknown[][];
+      const a = d.amounts!;
+      const p = d.probabilities!;
       let total = 0;
       for (let r = 0; r < a.length; r++) {
-        const x = (a[r] as unknown[])[0];
-        const y = (p[r] as unknown[])[0];
-        if (typeof x === "number" && typeof y === "number") total += x * y;
+        const rowA = a[r] as unknown[];
+        const rowP = p[r] as unknown[];
+        for (let c = 0; c < rowA.length; c++) {
+          const x = rowA[c];
+          const y = rowP[c];
+          if (typeof x === "number" && typeof y === "number") total += x * y;
+        }
       }
       return total;
     },
@@ -284,6 +282,17 @@ export const WORKLOADS: readonly Workload[] = [
     },
   },
 ];
+
+/** The floor's walk: every cell of a 2-D array, numbers only, no validation. */
+function forEachNumber(col: Column, visit: (value: number) => void): void {
+  for (let r = 0; r < col.length; r++) {
+    const row = col[r] as unknown[];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === "number") visit(v);
+    }
+  }
+}
 
 /** Floor for distinct counts: a Set over the raw cells (no trimming, no case folding, no checks). */
 function distinctLoop(keys: Column, second?: Column): number {

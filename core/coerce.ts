@@ -290,9 +290,9 @@ export class RangeOfNumbers implements NumberRange {
 
   zip(other: NumberRange, visit: (value: number, otherValue: number, position: number) => void): void {
     const that = other as RangeOfNumbers;
-    const rowsA = rowsOf(this.arg);
-    const rowsB = rowsOf(that.arg);
-    if (!rowsA || !rowsB || !sameLayout(rowsA, rowsB)) {
+    const rowsA = this.arg;
+    const rowsB = that.arg;
+    if (!sameLayout(rowsA, rowsB)) {
       // Different layouts with the same cell count (a row against a column): align by reading order.
       const a = readNumbers(this.arg, this.param, true);
       const b = readNumbers(that.arg, that.param, true);
@@ -303,13 +303,14 @@ export class RangeOfNumbers implements NumberRange {
       }
       return;
     }
+    const lockstepB = rowsB as unknown[][];
     const { lo: loA, hi: hiA, above: aboveA, integer: integerA } = limitsOf(this.param);
     const { lo: loB, hi: hiB, above: aboveB, integer: integerB } = limitsOf(that.param);
     const wide = (rowsA[0]?.length ?? 0) > 1;
     let position = 0;
     for (let r = 0; r < rowsA.length; r++) {
       const rowA = rowsA[r] as unknown[];
-      const rowB = rowsB[r] as unknown[];
+      const rowB = lockstepB[r] as unknown[];
       for (let c = 0; c < rowA.length; c++) {
         position++;
         const x = rowA[c];
@@ -340,10 +341,14 @@ export class RangeOfNumbers implements NumberRange {
   }
 }
 
-/** Two ranges with the same rows of the same lengths can be walked in lockstep. */
-function sameLayout(a: unknown[][], b: unknown[][]): boolean {
-  if (a.length !== b.length) return false;
-  for (let r = 0; r < a.length; r++) if ((a[r] as unknown[]).length !== (b[r] as unknown[]).length) return false;
+/** Two ranges of rows with the same lengths can be walked in lockstep; checked in one pass over both. */
+function sameLayout(a: unknown, b: unknown): a is unknown[][] {
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let r = 0; r < a.length; r++) {
+    const rowA: unknown = a[r];
+    const rowB: unknown = b[r];
+    if (!Array.isArray(rowA) || !Array.isArray(rowB) || rowA.length !== rowB.length) return false;
+  }
   return true;
 }
 

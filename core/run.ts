@@ -34,6 +34,20 @@ export const PAIRED_POSITIONS = "$positions";
 export const pairedPosition = (args: object, index: number): number =>
   ((args as Record<string, number[] | undefined>)[PAIRED_POSITIONS] ?? [])[index] ?? index + 1;
 
+/** Same outer length and row lengths settles it in one pass; otherwise count the cells of each. */
+function sameCellCount(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    let same = true;
+    for (let r = 0; r < a.length && same; r++) {
+      const rowA: unknown = a[r];
+      const rowB: unknown = b[r];
+      same = Array.isArray(rowA) ? Array.isArray(rowB) && rowA.length === rowB.length : !Array.isArray(rowB);
+    }
+    if (same) return true;
+  }
+  return countCells(a) === countCells(b);
+}
+
 function sizeMismatch(params: ParamSpec[], raw: unknown[], i: number): Error {
   const first = (params[0] as ParamSpec).name;
   const other = (params[i] as ParamSpec).name;
@@ -50,7 +64,7 @@ function readPaired(params: ParamSpec[], raw: unknown[], into: Record<string, un
   if (params.every((p) => p.kind === "numbers")) {
     // Numeric pairs are streamed (NumberRange.zip); only their sizes are checked here.
     params.forEach((p, i) => {
-      if (i > 0 && countCells(raw[i]) !== countCells(raw[0])) throw sizeMismatch(params, raw, i);
+      if (i > 0 && !sameCellCount(raw[0], raw[i])) throw sizeMismatch(params, raw, i);
       into[p.name] = new RangeOfNumbers(raw[i], p);
     });
     return;
