@@ -77,23 +77,25 @@ describe("text where a date is expected", () => {
 
 describe("paired ranges of different sizes", () => {
   for (const kpi of KPIS) {
-    for (const group of kpi.paired ?? []) {
-      const [first, second] = group;
+    for (const [first, ...others] of kpi.paired ?? []) {
       const i = kpi.params.findIndex((p) => p.name === first);
-      const j = kpi.params.findIndex((p) => p.name === second);
-      const args = kpi.examples.map((e) => [...e.args]).find((a) => a.length > j);
-      if (!args || i < 0 || j < 0) continue;
-      it(`${kpi.id} is #VALUE! naming ${first} and ${second} and both sizes`, () => {
-        const size = cells(args[i]).length;
-        args[j] = [...cells(args[j]), cells(args[j])[0]].map((v) => [v]);
-        expectError(
-          evaluate(kpi, args),
-          "#VALUE!",
-          `${first} and ${second} must be the same size`,
-          `${first} has ${size} cells`,
-          `${second} has ${size + 1}`,
-        );
-      });
+      for (const other of others) {
+        const j = kpi.params.findIndex((p) => p.name === other);
+        const example = kpi.examples.find((e) => e.args.length > j && e.args[j] !== null);
+        if (!example || i < 0 || j < 0) continue;
+        it(`${kpi.id} is #VALUE! naming ${first} and ${other} and both sizes`, () => {
+          const args = [...example.args];
+          const size = cells(args[i]).length;
+          args[j] = [...cells(args[j]), cells(args[j])[0]].map((v) => [v]);
+          expectError(
+            evaluate(kpi, args),
+            "#VALUE!",
+            `${first} and ${other} must be the same size`,
+            `${first} has ${size} cells`,
+            `${other} has ${size + 1}`,
+          );
+        });
+      }
     }
   }
 });
