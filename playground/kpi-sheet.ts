@@ -90,6 +90,18 @@ export function kpiSheet(samples: readonly SampleSheet[], lang: Lang): PlainShee
     name: "KPIs",
     columnWidths: { 0: 300, 1: 320, 2: 110, 3: 110, 4: 90, 5: 90 },
     columnFormats: { 2: "#,##0.00" },
+    // Rows follow `rows` above: 2 CAC … 12 BREAKDOWN; the spills' cells get formats too.
+    rangeFormats: {
+      C3: "0.0",
+      C4: "0.0%",
+      C6: "0.0%",
+      C7: "0.0%",
+      C8: "0.0",
+      "C11:E11": "0.0%",
+      F11: "0",
+      "D12:D30": "#,##0.00",
+      "E12:E30": "0.0%",
+    },
     // The formula is shown as text next to its result (without "=", so it stays text).
     rows: [[...t.title], ...rows.map(([label, formula]) => [label, formula.slice(1), formula])],
   };

@@ -2,7 +2,7 @@ import { createUniver, LocaleType, mergeLocales } from "@univerjs/presets";
 import { UniverSheetsConditionalFormattingPreset } from "@univerjs/presets/preset-sheets-conditional-formatting";
 import conditionalFormattingEnUS from "@univerjs/presets/preset-sheets-conditional-formatting/locales/en-US";
 import conditionalFormattingFrFR from "@univerjs/presets/preset-sheets-conditional-formatting/locales/fr-FR";
-import { UniverSheetsCorePreset } from "@univerjs/presets/preset-sheets-core";
+import { FormulaDataModel, UniverSheetsCorePreset } from "@univerjs/presets/preset-sheets-core";
 import sheetsCoreEnUS from "@univerjs/presets/preset-sheets-core/locales/en-US";
 import sheetsCoreFrFR from "@univerjs/presets/preset-sheets-core/locales/fr-FR";
 import type { Lang } from "../core/dashboard/plan.js";
@@ -11,7 +11,7 @@ import { mountPane } from "../pane/index.js";
 import { ChartLayer } from "./charts.js";
 import { registerKpis, type FormulaRegistrar } from "./kpi-functions.js";
 import { kpiSheet, plainSampleSheet } from "./kpi-sheet.js";
-import { UniverHost } from "./univer-host.js";
+import { UniverHost, type SpillLookup } from "./univer-host.js";
 import { workbookSnapshot } from "./workbook.js";
 
 const element = (id: string): HTMLElement => {
@@ -23,9 +23,15 @@ const element = (id: string): HTMLElement => {
 // `?lang=fr` shows the French sample data, function help and pane.
 const lang: Lang = new URLSearchParams(location.search).get("lang") === "fr" ? "fr" : "en";
 document.documentElement.lang = lang;
+if (lang === "fr") {
+  document.title = "Bac à sable des fonctions KPI";
+  element("title").textContent = document.title;
+  element("intro").textContent =
+    "Tapez une formule =KPI.NOM(...) dans une cellule : elle est calculée par le même cœur que les compléments Excel et Sheets.";
+}
 const status = element("status");
 
-const { univerAPI } = createUniver({
+const { univer, univerAPI } = createUniver({
   locale: lang === "fr" ? LocaleType.FR_FR : LocaleType.EN_US,
   locales: {
     [LocaleType.EN_US]: mergeLocales(sheetsCoreEnUS, conditionalFormattingEnUS),
@@ -44,7 +50,10 @@ registerKpis(univerAPI.getFormula() as unknown as FormulaRegistrar, lang, (messa
   status.textContent = `${lang === "fr" ? "Dernière erreur KPI" : "Last KPI error"}: ${message}`;
 });
 
-const host = new UniverHost(univerAPI, new ChartLayer(element("sheet")), lang);
+const formulaData = univer.__getInjector().get(FormulaDataModel);
+const spills: SpillLookup = (unitId, sheetId, row, col) =>
+  formulaData.getArrayFormulaCellData()[unitId]?.[sheetId]?.[row]?.[col]?.v;
+const host = new UniverHost(univerAPI, new ChartLayer(element("sheet")), lang, spills);
 mountPane(element("pane"), host);
 
 // The browser tests drive the page through this handle, as a user's console could.

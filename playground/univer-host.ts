@@ -36,7 +36,9 @@ export class UniverHost implements PaneHost {
     private readonly api: FUniver,
     private readonly charts: ChartLayer,
     private readonly lang: Lang,
+    spills: SpillLookup,
   ) {
+    spillValue = spills;
     api.addEvent(api.Event.ActiveSheetChanged, () => this.charts.showSheet(this.activeSheet().getSheetName()));
     api.getFormula().calculationResultApplied(() => this.refreshCharts());
   }
@@ -121,8 +123,7 @@ export class UniverHost implements PaneHost {
     await this.calculated();
     return addresses.map((address) => {
       const { sheet, range } = this.resolve(address);
-      const cell = sheet.getRange(range.getRow(), range.getColumn());
-      return toPlanValue(cell.getRawValue() ?? cell.getValue());
+      return rawValues(sheet.getRange(range.getRow(), range.getColumn()))[0]?.[0] ?? null;
     });
   }
 
@@ -206,12 +207,22 @@ export class UniverHost implements PaneHost {
 const isDashboard = (sheet: FWorksheet): boolean => sheet.getCustomMetadata()?.[DASHBOARD_MARKER] === true;
 
 /**
- * Cell values as numbers, text and booleans. The raw value keeps full precision where a number format applies;
- * cells filled by a spill have no raw value of their own, only the computed one.
+ * Where a spilled cell's value lives: Univer keeps spills in its formula engine, not in the cells, and its
+ * cell-value API returns them already passed through the number format ("29.5%"), so they are read from there.
  */
+export type SpillLookup = (unitId: string, sheetId: string, row: number, col: number) => unknown;
+
+let spillValue: SpillLookup = () => undefined;
+
+/** Cell values as numbers, text and booleans, spilled cells included, at full precision. */
 function rawValues(range: FRange): PlanValue[][] {
-  const computed = range.getValues();
-  return range.getRawValues().map((row, r) => row.map((raw, c) => toPlanValue(raw ?? computed[r]?.[c])));
+  const unitId = range.getUnitId();
+  const sheetId = range.getSheetId();
+  const top = range.getRow();
+  const left = range.getColumn();
+  return range
+    .getRawValues()
+    .map((row, r) => row.map((raw, c) => toPlanValue(raw ?? spillValue(unitId, sheetId, top + r, left + c))));
 }
 
 /** Every cell from A1 to the last used row and column. */

@@ -1,3 +1,5 @@
+import { parseAddress } from "../core/dashboard/a1.js";
+
 /**
  * Turns plain sheet tables (the sample data and the KPIs sheet) into the workbook snapshot Univer loads.
  * Text starting with "=" is a formula, exactly as a user would type it.
@@ -9,6 +11,8 @@ export interface PlainSheet {
   readonly rows: readonly (readonly PlainCell[])[];
   /** Number format per 0-based column, e.g. `{ 0: "yyyy-mm-dd" }`. */
   readonly columnFormats?: Readonly<Record<number, string>>;
+  /** Number formats of ranges ("C5:C7": "0.0%"), applied after the column formats; cells a spill fills included. */
+  readonly rangeFormats?: Readonly<Record<string, string>>;
   /** Column widths in pixels per 0-based column. */
   readonly columnWidths?: Readonly<Record<number, number>>;
 }
@@ -42,6 +46,12 @@ export function workbookSnapshot(id: string, name: string, sheets: readonly Plai
       });
       cellData[r] = cells;
     });
+    for (const [address, pattern] of Object.entries(sheet.rangeFormats ?? {})) {
+      const { rect } = parseAddress(address);
+      for (let r = rect.row; r < rect.row + rect.rows; r++)
+        for (let c = rect.col; c < rect.col + rect.cols; c++)
+          (cellData[r] ??= {})[c] = { ...cellData[r]?.[c], s: styleOfFormat(pattern) };
+    }
     const columnData: Record<number, { w: number }> = {};
     for (const [c, w] of Object.entries(sheet.columnWidths ?? {})) columnData[Number(c)] = { w };
     const width = Math.max(0, ...sheet.rows.map((row) => row.length));

@@ -77,17 +77,11 @@ async function typeInto(a1: string, text: string): Promise<void> {
   await page.keyboard.press("Enter");
 }
 
-/** Raw values of cells on a sheet, once Univer has applied the pending calculation. */
+/** Values of cells on a sheet, spilled ones included, once Univer has applied the pending calculation. */
 async function readCells(sheet: string, addresses: string[]): Promise<unknown[]> {
   return page.evaluate(
-    async ({ sheet, addresses }) => {
-      const { univerAPI, host } = (window as unknown as PageWindow).playground;
-      await host.calculated();
-      const ws = univerAPI.getActiveWorkbook().getSheetByName(sheet);
-      // Spilled cells have no raw value of their own, only the computed one.
-      return addresses.map((a: string) => ws.getRange(a).getRawValue() ?? ws.getRange(a).getValue());
-    },
-    { sheet, addresses },
+    (cells) => (window as unknown as PageWindow).playground.host.readCells(cells) as Promise<unknown[]>,
+    addresses.map((a) => `${sheet}!${a}`),
   );
 }
 
@@ -172,6 +166,10 @@ describe("the playground page", () => {
     const chartCount = plan.sheets.find((s) => s.name === plan.dashboardSheet)?.charts.length ?? 0;
     expect(chartCount).toBeGreaterThan(0);
     await expect.poll(() => page.locator(".kpi-chart:visible canvas").count()).toBe(chartCount);
+    const points = await page
+      .locator(".kpi-chart:visible")
+      .evaluateAll((frames) => frames.map((f) => Number((f as HTMLElement).dataset.points)));
+    expect(points.every((n) => n > 0)).toBe(true);
     await page.screenshot({ path: artifactPath("playground-dashboard.png") });
   });
 
