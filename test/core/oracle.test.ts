@@ -360,12 +360,15 @@ describe.each(SEEDS)("with seed %i the core agrees with native formulas", (seed)
       check({ id: "RETENTION", data, args: [col("A"), col("B"), col("C")], native: "=(SUM({B})-SUM({C}))/SUM({A})" });
     });
 
-    it("REPEATRATE equals customers with ≥ 2 distinct orders (COUNTIFS first-occurrence flags) / distinct customers", () => {
-      const customers = Array.from({ length: 90 }, (_, i) => `C-${i}`);
-      const orders = Array.from({ length: 200 }, (_, i) => `O-${i}`);
+    it("REPEATRATE equals customers with ≥ 2 distinct orders (first-occurrence flags + COUNTIFS) / distinct customers", () => {
+      // Order lines: each customer has one to three orders of several lines, so repeats and multi-line orders mix.
+      const lines = Array.from({ length: ROWS }, () => {
+        const customer = rng.int(0, 119);
+        return [`C-${customer}`, `O-${customer}-${rng.int(0, customer % 3)}`];
+      });
       const data = {
-        A: column(rng, ROWS, () => respell(rng, rng.pick(customers))),
-        B: column(rng, ROWS, () => respell(rng, rng.pick(orders))),
+        A: lines.map(([c]) => (rng.chance(0.05) ? null : respell(rng, c as string))),
+        B: lines.map(([, o]) => (rng.chance(0.05) ? "" : respell(rng, o as string))),
       };
       const withOrders = {
         C: VALID_AB,
