@@ -1,4 +1,5 @@
 import { fail } from "../errors.js";
+import { TIME_SERIES } from "../params.js";
 import { defineKpi, type SpillCell } from "../spec.js";
 
 export const GROWTHSERIES = defineKpi({
@@ -11,14 +12,7 @@ export const GROWTHSERIES = defineKpi({
   formula: "(v[i] − v[i−lag]) / |v[i−lag]|",
   keywords: ["growth series", "croissance mensuelle", "month over month", "évolution", "glissement"],
   params: [
-    {
-      name: "values",
-      kind: "series",
-      description: {
-        en: "Values in time order (a row or a column)",
-        fr: "Valeurs dans l'ordre chronologique (ligne ou colonne)",
-      },
-    },
+    TIME_SERIES,
     {
       name: "lag",
       kind: "number",

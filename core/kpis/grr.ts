@@ -1,5 +1,6 @@
 import { fail } from "../errors.js";
 import { divide } from "../math.js";
+import { CHURNED_REVENUE, CONTRACTION, STARTING_REVENUE } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const GRR = defineKpi({
@@ -11,26 +12,7 @@ export const GRR = defineKpi({
   },
   formula: "(start − contraction − churned) / start",
   keywords: ["gross revenue retention", "rétention brute", "gdr"],
-  params: [
-    {
-      name: "startingRevenue",
-      kind: "numbers",
-      min: 0,
-      description: { en: "Recurring revenue at the start", fr: "Revenu récurrent initial" },
-    },
-    {
-      name: "contraction",
-      kind: "numbers",
-      min: 0,
-      description: { en: "Revenue lost to downgrades", fr: "Revenu perdu par baisses d'abonnement" },
-    },
-    {
-      name: "churned",
-      kind: "numbers",
-      min: 0,
-      description: { en: "Revenue lost to churned customers", fr: "Revenu perdu par les clients partis" },
-    },
-  ],
+  params: [STARTING_REVENUE, CONTRACTION, CHURNED_REVENUE],
   result: "number",
   examples: [{ args: [[[100000]], [[3000]], [[7000]]], result: 0.9 }],
   compute: ({ startingRevenue, contraction, churned }) => {

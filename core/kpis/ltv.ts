@@ -1,4 +1,5 @@
 import { finite } from "../math.js";
+import { GROSS_MARGIN } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const LTV = defineKpi({
@@ -29,18 +30,7 @@ export const LTV = defineKpi({
       min: 0,
       description: { en: "Customer lifespan in periods", fr: "Durée de vie client en périodes" },
     },
-    {
-      name: "grossMargin",
-      kind: "number",
-      optional: true,
-      default: 1,
-      above: 0,
-      max: 1,
-      description: {
-        en: "Gross margin rate in (0, 1]; 1 when omitted",
-        fr: "Taux de marge brute dans ]0, 1] ; 1 par défaut",
-      },
-    },
+    GROSS_MARGIN,
   ],
   result: "number",
   examples: [

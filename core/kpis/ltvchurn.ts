@@ -1,4 +1,5 @@
 import { divide } from "../math.js";
+import { GROSS_MARGIN } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const LTVCHURN = defineKpi({
@@ -24,18 +25,7 @@ export const LTVCHURN = defineKpi({
       max: 1,
       description: { en: "Churn rate per period, in (0, 1]", fr: "Taux d'attrition par période, dans ]0, 1]" },
     },
-    {
-      name: "grossMargin",
-      kind: "number",
-      optional: true,
-      default: 1,
-      above: 0,
-      max: 1,
-      description: {
-        en: "Gross margin rate in (0, 1]; 1 when omitted",
-        fr: "Taux de marge brute dans ]0, 1] ; 1 par défaut",
-      },
-    },
+    GROSS_MARGIN,
   ],
   result: "number",
   examples: [

@@ -1,5 +1,6 @@
 import { fail } from "../errors.js";
 import { divide } from "../math.js";
+import { CHURNED_REVENUE, CONTRACTION, STARTING_REVENUE } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const NRR = defineKpi({
@@ -12,12 +13,7 @@ export const NRR = defineKpi({
   formula: "(start + expansion − contraction − churned) / start",
   keywords: ["net revenue retention", "rétention nette", "ndr", "net dollar retention", "expansion"],
   params: [
-    {
-      name: "startingRevenue",
-      kind: "numbers",
-      min: 0,
-      description: { en: "Recurring revenue at the start", fr: "Revenu récurrent initial" },
-    },
+    STARTING_REVENUE,
     {
       name: "expansion",
       kind: "numbers",
@@ -27,18 +23,8 @@ export const NRR = defineKpi({
         fr: "Revenu additionnel (upsell, cross-sell) de ces clients",
       },
     },
-    {
-      name: "contraction",
-      kind: "numbers",
-      min: 0,
-      description: { en: "Revenue lost to downgrades", fr: "Revenu perdu par baisses d'abonnement" },
-    },
-    {
-      name: "churned",
-      kind: "numbers",
-      min: 0,
-      description: { en: "Revenue lost to churned customers", fr: "Revenu perdu par les clients partis" },
-    },
+    CONTRACTION,
+    CHURNED_REVENUE,
   ],
   result: "number",
   examples: [{ args: [[[100000]], [[15000]], [[3000]], [[7000]]], result: 1.05 }],

@@ -1,4 +1,5 @@
 import { divide } from "../math.js";
+import { GROSS_MARGIN } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const PAYBACK = defineKpi({
@@ -23,18 +24,7 @@ export const PAYBACK = defineKpi({
       min: 0,
       description: { en: "Revenue per customer per month", fr: "Revenu mensuel par client" },
     },
-    {
-      name: "grossMargin",
-      kind: "number",
-      optional: true,
-      default: 1,
-      above: 0,
-      max: 1,
-      description: {
-        en: "Gross margin rate in (0, 1]; 1 when omitted",
-        fr: "Taux de marge brute dans ]0, 1] ; 1 par défaut",
-      },
-    },
+    GROSS_MARGIN,
   ],
   result: "number",
   examples: [{ args: [600, 100, 0.5], result: 12 }],

@@ -1,4 +1,5 @@
 import { divide } from "../math.js";
+import { GROSS_MARGIN } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const ROMI = defineKpi({
@@ -17,18 +18,7 @@ export const ROMI = defineKpi({
       description: { en: "Revenue attributed to marketing", fr: "Chiffre d'affaires attribué au marketing" },
     },
     { name: "marketingCosts", kind: "numbers", min: 0, description: { en: "Marketing costs", fr: "Coûts marketing" } },
-    {
-      name: "grossMargin",
-      kind: "number",
-      optional: true,
-      default: 1,
-      above: 0,
-      max: 1,
-      description: {
-        en: "Gross margin rate in (0, 1]; 1 when omitted",
-        fr: "Taux de marge brute dans ]0, 1] ; 1 par défaut",
-      },
-    },
+    GROSS_MARGIN,
   ],
   result: "number",
   examples: [

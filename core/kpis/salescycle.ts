@@ -2,6 +2,7 @@ import { keyOf } from "../coerce.js";
 import { fail } from "../errors.js";
 import { mean, median } from "../math.js";
 import { pairedPosition } from "../run.js";
+import { WON_LABEL } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const SALESCYCLE = defineKpi({
@@ -36,16 +37,7 @@ export const SALESCYCLE = defineKpi({
         fr: "Statut de chaque affaire ; si fourni, seules les gagnées comptent",
       },
     },
-    {
-      name: "wonLabel",
-      kind: "text",
-      optional: true,
-      default: "Won",
-      description: {
-        en: 'Label of a won deal; "Won" when omitted',
-        fr: 'Libellé d\'une affaire gagnée ; "Won" par défaut',
-      },
-    },
+    WON_LABEL,
     {
       name: "statistic",
       kind: "text",

@@ -1,4 +1,5 @@
 import { fail } from "../errors.js";
+import { TIME_SERIES } from "../params.js";
 import { defineKpi, type SpillCell } from "../spec.js";
 import { orient } from "../shape.js";
 
@@ -12,14 +13,7 @@ export const SEASONALITY = defineKpi({
   formula: "AVERAGE(values at k, k+L, …) / AVERAGE(values)",
   keywords: ["seasonality", "saisonnalité", "coefficients saisonniers", "seasonal index", "indice saisonnier"],
   params: [
-    {
-      name: "values",
-      kind: "series",
-      description: {
-        en: "Values in time order (a row or a column)",
-        fr: "Valeurs dans l'ordre chronologique (ligne ou colonne)",
-      },
-    },
+    TIME_SERIES,
     {
       name: "seasonLength",
       kind: "number",

@@ -1,5 +1,6 @@
 import { fail } from "../errors.js";
 import { finite } from "../math.js";
+import { TIME_SERIES } from "../params.js";
 import { defineKpi } from "../spec.js";
 import { orient } from "../shape.js";
 
@@ -13,14 +14,7 @@ export const TREND = defineKpi({
   formula: "FORECAST.LINEAR(n + h, values, positions)",
   keywords: ["trend", "tendance", "forecast", "prévision", "régression linéaire", "projection"],
   params: [
-    {
-      name: "values",
-      kind: "series",
-      description: {
-        en: "Values in time order (a row or a column)",
-        fr: "Valeurs dans l'ordre chronologique (ligne ou colonne)",
-      },
-    },
+    TIME_SERIES,
     {
       name: "horizon",
       kind: "number",

@@ -1,5 +1,6 @@
 import { keyOf } from "../coerce.js";
 import { divide } from "../math.js";
+import { WON_LABEL } from "../params.js";
 import { defineKpi } from "../spec.js";
 import { distinctLabels } from "../labels.js";
 
@@ -21,16 +22,7 @@ export const WINRATE = defineKpi({
         fr: "Statut de chaque affaire (Won, Lost, en cours…)",
       },
     },
-    {
-      name: "wonLabel",
-      kind: "text",
-      optional: true,
-      default: "Won",
-      description: {
-        en: 'Label of a won deal; "Won" when omitted',
-        fr: 'Libellé d\'une affaire gagnée ; "Won" par défaut',
-      },
-    },
+    WON_LABEL,
     {
       name: "lostLabel",
       kind: "text",
