@@ -107,6 +107,17 @@ describe("the KPI function plugin", () => {
     expect((at(hf, "C2") as DetailedCellError).type).toBe(ErrorType.DIV_BY_ZERO);
   });
 
+  it("shows #VALUE!, never a wrong spill, when a spill's arguments are formulas not computed at sizing time", () => {
+    // A limitation of this test plugin, not of the core: HyperFormula sizes array formulas before computing cells.
+    const hf = buildSheet([
+      [1, "=A1*2"],
+      [2, "=A2*2"],
+      ["=KPI.GROWTHSERIES(B1:B2)", "=KPI.NPS(A1:A2)"],
+    ]);
+    expect((at(hf, "A3") as DetailedCellError).type).toBe(ErrorType.VALUE);
+    expectClose(at(hf, "B3"), -100);
+  });
+
   it("passes dates typed in the sheet as serial numbers", () => {
     const hf = buildSheet([
       ["=DATE(2026,1,1)", "=DATE(2026,1,31)"],

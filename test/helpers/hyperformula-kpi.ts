@@ -100,14 +100,21 @@ export class KpiPlugin extends FunctionPlugin {
   }
 
   /**
-   * HyperFormula sizes an array formula before evaluating it, so a spill's size is found by evaluating the
-   * KPI on its arguments here; this works when the arguments are data cells, which is how the tests use it.
+   * HyperFormula sizes an array formula before evaluating anything, so a spill's size is found by evaluating the
+   * KPI on its arguments here. That needs the arguments' cells to hold values: when they are formulas not yet
+   * computed, the size is unknown and the formula falls back to one cell (HyperFormula then shows #VALUE! for a
+   * larger result rather than a wrong one). The tests keep spill arguments on data cells.
    */
   kpiSize(ast: { procedureName: string; args: unknown[] }, state: unknown): ArraySize {
     const kpi = kpiById(ast.procedureName.slice(PREFIX.length));
     if (!kpi) return ArraySize.error();
     const evaluateAst = this.evaluateAst.bind(this) as (ast: unknown, state: unknown) => unknown;
-    const args = ast.args.map((arg) => toHostArg(evaluateAst(arg, state)));
+    let args: unknown[];
+    try {
+      args = ast.args.map((arg) => toHostArg(evaluateAst(arg, state)));
+    } catch {
+      return ArraySize.scalar();
+    }
     if (firstError(args)) return ArraySize.scalar();
     const result = evaluate(kpi, args);
     if (!Array.isArray(result)) return ArraySize.scalar();
