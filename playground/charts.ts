@@ -135,19 +135,39 @@ interface PlacedChart {
   readonly spec: ChartSpec;
   readonly frame: HTMLElement;
   readonly chart: echarts.ECharts;
+  /** Top-left in the sheet's own pixels (Univer's cell coordinates, headers included, before scrolling). */
+  at: { x: number; y: number };
+}
+
+/** The sheet's frame of reference: where its cells start on the canvas, and how far it is scrolled. */
+export interface GridView {
+  /** Width of the row headers and height of the column headers: where cell A1 starts. */
+  readonly headers: { readonly x: number; readonly y: number };
+  readonly scroll: { readonly x: number; readonly y: number };
 }
 
 /**
  * Univer's open-source sheets have no charts, so plan charts float over the grid in panels drawn by echarts.
- * A panel belongs to a sheet and only shows while that sheet is active; it can be dragged or closed.
+ * A panel is pinned to its anchor cell and moves with the sheet as it scrolls, clipped to the cell area like
+ * a native chart; it shows only while its sheet is active, and can be dragged or closed.
  */
 export class ChartLayer {
   private readonly charts: PlacedChart[] = [];
+  private readonly layer: HTMLElement;
+  private view: GridView = { headers: { x: 0, y: 0 }, scroll: { x: 0, y: 0 } };
 
-  constructor(private readonly container: HTMLElement) {}
+  constructor(private readonly container: HTMLElement) {
+    this.layer = container.ownerDocument.createElement("div");
+    this.layer.className = "kpi-chart-layer";
+  }
 
-  /** Adds (or replaces, by sheet and id) a chart at `position`, in pixels from the container's top-left. */
-  place(sheet: string, spec: ChartSpec, position: { left: number; top: number }): void {
+  /** Univer renders into the same container after start-up and drops what it finds there: attach late. */
+  private attach(): void {
+    if (!this.layer.isConnected) this.container.append(this.layer);
+  }
+
+  /** Adds (or replaces, by sheet and id) a chart whose top-left is at `at`, in the sheet's pixels. */
+  place(sheet: string, spec: ChartSpec, at: { x: number; y: number }): void {
     this.remove((c) => c.sheet === sheet && c.spec.id === spec.id);
     const doc = this.container.ownerDocument;
     const frame = doc.createElement("section");
@@ -155,10 +175,7 @@ export class ChartLayer {
     frame.dataset.chartId = spec.id;
     frame.dataset.sheet = sheet;
     frame.setAttribute("aria-label", spec.title);
-    // Kept inside the grid's box: an anchor beyond the visible columns would put the chart over the pane.
-    const left = Math.max(0, Math.min(position.left, this.container.clientWidth - spec.width - 24));
-    const top = Math.max(0, Math.min(position.top, this.container.clientHeight - spec.height - 48));
-    Object.assign(frame.style, { left: `${left}px`, top: `${top}px`, width: `${spec.width}px` });
+    frame.style.width = `${spec.width}px`;
     const bar = doc.createElement("header");
     const title = doc.createElement("span");
     title.textContent = spec.title;
@@ -171,12 +188,25 @@ export class ChartLayer {
     const body = doc.createElement("div");
     Object.assign(body.style, { width: `${spec.width}px`, height: `${spec.height}px` });
     frame.append(bar, body);
-    this.container.append(frame);
-    draggable(frame, bar);
-    this.charts.push({ sheet, spec, frame, chart: echarts.init(body) });
+    this.attach();
+    this.layer.append(frame);
+    const placed: PlacedChart = { sheet, spec, frame, chart: echarts.init(body), at };
+    draggable(bar, (dx, dy) => {
+      placed.at = { x: placed.at.x + dx, y: placed.at.y + dy };
+      this.position(placed);
+    });
+    this.charts.push(placed);
+    this.position(placed);
   }
 
-  /** Redraws every chart of `sheet` from fresh data (after a recalculation). */
+  /** Follows the active sheet's headers and scroll position. */
+  setView(view: GridView): void {
+    this.view = view;
+    this.fitLayer();
+    for (const placed of this.charts) this.position(placed);
+  }
+
+  /** Redraws every chart from fresh data (after a recalculation). */
   update(read: (sheet: string, spec: ChartSpec) => ChartData | null): void {
     for (const placed of this.charts) {
       const data = read(placed.sheet, placed.spec);
@@ -196,21 +226,34 @@ export class ChartLayer {
     this.remove((c) => c.sheet === sheet);
   }
 
-  /**
-   * Where Univer's cell coordinates start, in container pixels: the top-left of its main canvas (the largest
-   * one; the others are rulers and overlays).
-   */
-  gridOffset(): { left: number; top: number } {
-    const canvases = Array.from(this.container.querySelectorAll("canvas"));
-    const main = canvases.sort((a, b) => b.clientWidth * b.clientHeight - a.clientWidth * a.clientHeight)[0];
-    if (!main) return { left: 0, top: 0 };
-    const outer = this.container.getBoundingClientRect();
-    const inner = main.getBoundingClientRect();
-    return { left: inner.left - outer.left, top: inner.top - outer.top };
-  }
-
   count(sheet?: string): number {
     return this.charts.filter((c) => sheet === undefined || c.sheet === sheet).length;
+  }
+
+  private position(placed: PlacedChart): void {
+    const { headers, scroll } = this.view;
+    placed.frame.style.left = `${placed.at.x - headers.x - scroll.x}px`;
+    placed.frame.style.top = `${placed.at.y - headers.y - scroll.y}px`;
+  }
+
+  /**
+   * Lays the clipping layer over the cell area of Univer's main canvas (the largest one; the others are
+   * rulers and overlays), below the column headers and right of the row headers.
+   */
+  private fitLayer(): void {
+    this.attach();
+    const canvases = Array.from(this.container.querySelectorAll("canvas"));
+    const main = canvases.sort((a, b) => b.clientWidth * b.clientHeight - a.clientWidth * a.clientHeight)[0];
+    if (!main) return;
+    const outer = this.container.getBoundingClientRect();
+    const inner = main.getBoundingClientRect();
+    const { x, y } = this.view.headers;
+    Object.assign(this.layer.style, {
+      left: `${inner.left - outer.left + x}px`,
+      top: `${inner.top - outer.top + y}px`,
+      width: `${Math.max(0, inner.width - x)}px`,
+      height: `${Math.max(0, inner.height - y)}px`,
+    });
   }
 
   private remove(match: (c: PlacedChart) => boolean): void {
@@ -224,14 +267,14 @@ export class ChartLayer {
   }
 }
 
-function draggable(frame: HTMLElement, handle: HTMLElement): void {
+/** Calls `moved` with each pointer step while `handle` is dragged. */
+function draggable(handle: HTMLElement, moved: (dx: number, dy: number) => void): void {
   handle.addEventListener("pointerdown", (down) => {
     if ((down.target as HTMLElement).tagName === "BUTTON") return;
-    const startLeft = frame.offsetLeft - down.clientX;
-    const startTop = frame.offsetTop - down.clientY;
+    let last = { x: down.clientX, y: down.clientY };
     const move = (e: PointerEvent): void => {
-      frame.style.left = `${startLeft + e.clientX}px`;
-      frame.style.top = `${startTop + e.clientY}px`;
+      moved(e.clientX - last.x, e.clientY - last.y);
+      last = { x: e.clientX, y: e.clientY };
     };
     const up = (): void => {
       handle.removeEventListener("pointermove", move);

@@ -39,7 +39,9 @@ export class UniverHost implements PaneHost {
     spills: SpillLookup,
   ) {
     spillValue = spills;
-    api.addEvent(api.Event.ActiveSheetChanged, () => this.charts.showSheet(this.activeSheet().getSheetName()));
+    api.addEvent(api.Event.ActiveSheetChanged, () => this.followActiveSheet());
+    api.addEvent(api.Event.Scroll, () => this.followActiveSheet());
+    window.addEventListener("resize", () => this.followActiveSheet());
     api.getFormula().calculationResultApplied(() => this.refreshCharts());
   }
 
@@ -114,7 +116,7 @@ export class UniverHost implements PaneHost {
       for (const spec of sheetPlan.charts)
         this.charts.place(sheet.getSheetName(), spec, this.anchorPosition(sheet, spec));
     }
-    this.charts.showSheet(this.activeSheet().getSheetName());
+    this.followActiveSheet();
     this.refreshCharts();
     return { sheets: names, syncs: 1 };
   }
@@ -152,11 +154,22 @@ export class UniverHost implements PaneHost {
     return chartData(effective, rawValues(range), range.getDisplayValues());
   }
 
-  private anchorPosition(sheet: FWorksheet, spec: ChartSpec): { left: number; top: number } {
+  private anchorPosition(sheet: FWorksheet, spec: ChartSpec): { x: number; y: number } {
     const { rect } = parseAddress(spec.anchor);
     const cell = sheet.getRange(rect.row, rect.col).getCellRect();
-    const grid = this.charts.gridOffset();
-    return { left: grid.left + cell.left, top: grid.top + cell.top };
+    return { x: cell.left, y: cell.top };
+  }
+
+  /** Shows the active sheet's charts where its cells are now. */
+  private followActiveSheet(): void {
+    const sheet = this.activeSheet();
+    const a1 = sheet.getRange(0, 0).getCellRect();
+    const scroll = sheet.getScrollState();
+    // The scroll state counts whole rows and columns plus a pixel offset into the next one.
+    const x = sheet.getRange(0, scroll.sheetViewStartColumn).getCellRect().left - a1.left + scroll.offsetX;
+    const y = sheet.getRange(scroll.sheetViewStartRow, 0).getCellRect().top - a1.top + scroll.offsetY;
+    this.charts.setView({ headers: { x: a1.left, y: a1.top }, scroll: { x, y } });
+    this.charts.showSheet(sheet.getSheetName());
   }
 
   private sheetFor(plan: SheetPlan): FWorksheet {

@@ -199,6 +199,11 @@ describe("the playground page", () => {
     await page.click("#pane [data-test=build-chart]");
     await expect.poll(() => page.textContent("#pane [data-test=status]"), { timeout: 30_000 }).toContain("Chart added");
     await expect.poll(() => page.locator(".kpi-chart[data-sheet=Costs]:visible canvas").count()).toBe(1);
+    // Next to the data and inside the visible cell area, not off to the side.
+    const chart = await page.locator(".kpi-chart[data-sheet=Costs]").boundingBox();
+    const cells = await page.locator(".kpi-chart-layer").boundingBox();
+    expect(chart && cells && chart.x >= cells.x && chart.x + 100 < cells.x + cells.width).toBe(true);
+    expect(chart && cells && chart.y >= cells.y && chart.y + 100 < cells.y + cells.height).toBe(true);
     await page.screenshot({ path: artifactPath("playground-pane-chart.png") });
   });
 
