@@ -10,7 +10,7 @@ export function sum(values: readonly number[]): number {
 
 export function mean(values: readonly number[], name: string): number {
   if (values.length === 0) throw fail.noData(name);
-  return sum(values) / values.length;
+  return finite(sum(values) / values.length);
 }
 
 export function median(sorted: readonly number[]): number {

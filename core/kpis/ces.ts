@@ -1,4 +1,5 @@
 import { fail } from "../errors.js";
+import { finite } from "../math.js";
 import { defineKpi } from "../spec.js";
 import { checkOnScale } from "../scale.js";
 
@@ -31,6 +32,6 @@ export const CES = defineKpi({
   compute: ({ scores, scaleMax }) => {
     scores.forEach((v, position) => checkOnScale(v, position, scaleMax));
     if (scores.count() === 0) throw fail.div0("scores has no responses");
-    return scores.sum() / scores.count();
+    return finite(scores.sum() / scores.count());
   },
 });
