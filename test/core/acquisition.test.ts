@@ -199,6 +199,9 @@ describe("SALESCYCLE", () => {
     expectError(run("SALESCYCLE", col(1), col(2), null, null, "mode"), "#VALUE!", "statistic", "mean, median");
     expectError(run("SALESCYCLE", col(1, 2), col(2)), "#VALUE!", "createdDates and closedDates", "2 cells", "has 1");
   });
+  it("is #NUM!, never Infinity, when the day counts add up beyond what a number can hold", () => {
+    expectError(run("SALESCYCLE", col(0, 0), col(1e308, 1e308)), "#NUM!", "too large");
+  });
   it("is #NUM! for a negative serial date", () => {
     expectError(run("SALESCYCLE", col(-1), col(2)), "#NUM!", "createdDates: cell 1");
   });

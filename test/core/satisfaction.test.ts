@@ -83,6 +83,9 @@ describe("CES", () => {
   it("takes the scale as an argument and skips blanks", () => {
     expectResult(run("CES", row(1, null, 5), 5), 3);
   });
+  it("is #NUM!, never Infinity, when the scores add up beyond what a number can hold", () => {
+    expectError(run("CES", col(1e308, 1e308), 1e308), "#NUM!", "too large");
+  });
   it("is #NUM! for a score above the scale, #DIV/0! with no responses", () => {
     expectError(run("CES", col(8)), "#NUM!", "scores: cell 1", "1 to 7");
     expectError(run("CES", col(6), 5), "#NUM!", "scores: cell 1");
