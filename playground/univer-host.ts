@@ -118,7 +118,7 @@ export class UniverHost implements PaneHost {
     }
     this.followActiveSheet();
     this.refreshCharts();
-    return { sheets: names, syncs: 1 };
+    return { sheets: names };
   }
 
   async readCells(addresses: readonly string[]): Promise<PlanValue[]> {

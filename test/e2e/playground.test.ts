@@ -232,6 +232,23 @@ describe("the playground page", () => {
     await page.screenshot({ path: artifactPath("playground-pane-insert.png") });
   });
 
+  it("inserts the sample data from the pane as new sheets beside the existing ones", async () => {
+    await page.click("#pane [data-test=tab-dashboard]");
+    await page.click("#pane [data-test=insert-sample]");
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (window as unknown as PageWindow).playground.host
+            .listSheets()
+            .then((sheets: { name: string }[]) => sheets.map((s) => s.name)),
+        ),
+      )
+      .toEqual(expect.arrayContaining(["Orders", "Orders 2", "Survey 2", "Costs 2"]));
+    const [header, firstAmount] = await readCells("Orders 2", ["A1", "F2"]);
+    expect(header).toBe("Date");
+    expect(firstAmount).toBe(sample("orders").rows[0]?.[5]);
+  });
+
   it("writes a formula where the host is told to and reads its computed value back", async () => {
     const where = await page.evaluate(() =>
       (window as unknown as PageWindow).playground.host.insertFormula("=KPI.GROWTH(120, 100)", "KPIs!F2"),
