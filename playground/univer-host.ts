@@ -36,9 +36,8 @@ export class UniverHost implements PaneHost {
     private readonly api: FUniver,
     private readonly charts: ChartLayer,
     private readonly lang: Lang,
-    spills: SpillLookup,
+    private readonly spills: SpillLookup,
   ) {
-    spillValue = spills;
     api.addEvent(api.Event.ActiveSheetChanged, () => this.followActiveSheet());
     api.addEvent(api.Event.Scroll, () => this.followActiveSheet());
     window.addEventListener("resize", () => this.followActiveSheet());
@@ -55,7 +54,7 @@ export class UniverHost implements PaneHost {
     return {
       address: `${quoteSheet(sheet.getSheetName())}!${range.getA1Notation()}`,
       sheet: sheet.getSheetName(),
-      values: rawValues(range),
+      values: rawValues(range, this.spills),
     };
   }
 
@@ -70,7 +69,7 @@ export class UniverHost implements PaneHost {
   async readTable(address?: string): Promise<TableData> {
     if (address) {
       const { sheet, range } = this.resolve(address);
-      return table(sheet, range);
+      return table(sheet, range, this.spills);
     }
     const sheet = this.activeSheet();
     const selection = sheet.getActiveRange() ?? sheet.getRange(0, 0);
@@ -80,15 +79,15 @@ export class UniverHost implements PaneHost {
       rows: selection.getHeight(),
       cols: selection.getWidth(),
     };
-    const region = currentRegion(sheetValues(sheet), start);
-    return table(sheet, sheet.getRange(region.row, region.col, region.rows, region.cols));
+    const region = currentRegion(rawValues(usedRange(sheet), this.spills), start);
+    return table(sheet, sheet.getRange(region.row, region.col, region.rows, region.cols), this.spills);
   }
 
   async readTables(): Promise<TableData[]> {
     return this.workbook()
       .getSheets()
       .filter((sheet) => !isDashboard(sheet))
-      .map((sheet) => table(sheet, usedRange(sheet)))
+      .map((sheet) => table(sheet, usedRange(sheet), this.spills))
       .filter((t) => t.values.some((row) => row.some((v) => v !== null && v !== "")));
   }
 
@@ -125,7 +124,7 @@ export class UniverHost implements PaneHost {
     await this.calculated();
     return addresses.map((address) => {
       const { sheet, range } = this.resolve(address);
-      return rawValues(sheet.getRange(range.getRow(), range.getColumn()))[0]?.[0] ?? null;
+      return rawValues(sheet.getRange(range.getRow(), range.getColumn()), this.spills)[0]?.[0] ?? null;
     });
   }
 
@@ -151,7 +150,7 @@ export class UniverHost implements PaneHost {
     const firstData = sheet.getRange(rect.row + (spec.headerRow ? 1 : 0), rect.col);
     const datesFirst = spec.seriesIn === "columns" && rect.cols > 1 && /[dmy]/i.test(firstData.getNumberFormat() ?? "");
     const effective = datesFirst ? { ...spec, labelColumn: true } : spec;
-    return chartData(effective, rawValues(range), range.getDisplayValues());
+    return chartData(effective, rawValues(range, this.spills), range.getDisplayValues());
   }
 
   private anchorPosition(sheet: FWorksheet, spec: ChartSpec): { x: number; y: number } {
@@ -225,10 +224,8 @@ const isDashboard = (sheet: FWorksheet): boolean => sheet.getCustomMetadata()?.[
  */
 export type SpillLookup = (unitId: string, sheetId: string, row: number, col: number) => unknown;
 
-let spillValue: SpillLookup = () => undefined;
-
 /** Cell values as numbers, text and booleans, spilled cells included, at full precision. */
-function rawValues(range: FRange): PlanValue[][] {
+function rawValues(range: FRange, spillValue: SpillLookup): PlanValue[][] {
   const unitId = range.getUnitId();
   const sheetId = range.getSheetId();
   const top = range.getRow();
@@ -244,15 +241,11 @@ function usedRange(sheet: FWorksheet): FRange {
   return sheet.getRange(0, 0, Math.max(1, data.getLastRow() + 1), Math.max(1, data.getLastColumn() + 1));
 }
 
-function sheetValues(sheet: FWorksheet): PlanValue[][] {
-  return rawValues(usedRange(sheet));
-}
-
-function table(sheet: FWorksheet, range: FRange): TableData {
+function table(sheet: FWorksheet, range: FRange, spills: SpillLookup): TableData {
   return {
     sheet: sheet.getSheetName(),
     address: `${quoteSheet(sheet.getSheetName())}!${range.getA1Notation()}`,
-    values: rawValues(range),
+    values: rawValues(range, spills),
   };
 }
 
