@@ -73,6 +73,10 @@ export const BREAKDOWN = defineKpi({
       grandSum += value;
     }
     if (groups.size === 0) throw fail.na("keys and values have no complete row");
+    // An overflowed total would turn every share into 0 or NaN: refuse it rather than show a wrong table.
+    if (!Number.isFinite(grandSum) || [...groups.values()].some((g) => !Number.isFinite(g.sum))) {
+      throw fail.num("values add up to more than can be represented");
+    }
     const statOf = (g: Group): number =>
       statistic === "count" ? g.count : statistic === "average" ? g.sum / g.count : g.sum;
     const total = statistic === "count" ? keys.length : grandSum;
