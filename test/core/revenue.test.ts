@@ -183,6 +183,11 @@ describe("BREAKDOWN", () => {
       ["B", -5, "#DIV/0!"],
     ]);
   });
+  it("is #NUM!, never Infinity or a share of 0, when the values add up beyond what a number can hold", () => {
+    expectError(run("BREAKDOWN", col("A", "A"), col(1e308, 1e308)), "#NUM!", "values add up");
+    expectError(run("BREAKDOWN", col("A", "B"), col(1e308, 1e308)), "#NUM!", "values add up");
+    expectError(run("BREAKDOWN", col("A", "B", "A", "B"), col(1e308, -1e308, 1e308, -1e308)), "#NUM!");
+  });
   it("is #N/A with no complete row and #VALUE! for mismatched sizes", () => {
     expectError(run("BREAKDOWN", col("A", ""), col(null, 1)), "#N/A");
     expectError(
