@@ -46,7 +46,12 @@ export const SEASONALITY = defineKpi({
     const indices: SpillCell[] = Array.from(sums, (s, k) => {
       const count = counts[k] as number;
       if (count === 0) return "";
-      return overall === 0 ? fail.div0("values average 0") : s / count / overall;
+      if (overall === 0) return fail.div0("values average 0");
+      // Offsetting huge values can keep the total finite while one season's sum overflows.
+      const index = s / count / overall;
+      return Number.isFinite(index)
+        ? index
+        : fail.num(`season ${k + 1}: its values add up to more than can be represented`);
     });
     return orient(indices, series);
   },
