@@ -92,6 +92,10 @@ describe("SEASONALITY", () => {
   it("leaves a season blank when it has no values", () => {
     expectResult(run("SEASONALITY", col(10, null, 30, null, 20), 2), [[1], [""]]);
   });
+  it("shows #NUM!, never Infinity, in a season whose values add up beyond what a number can hold", () => {
+    const out = run("SEASONALITY", col(1e308, -1e308, 1e308, -1e308, 5), 2);
+    expectResult(out, [["#NUM!"], ["#NUM!"]]);
+  });
   it("is #N/A with fewer values than the season length", () => {
     expectError(run("SEASONALITY", col(1, 2, null), 3), "#N/A", "seasonLength");
   });
