@@ -15,7 +15,12 @@ export function mean(values: readonly number[], name: string): number {
 
 export function median(sorted: readonly number[]): number {
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  if (sorted.length % 2) return sorted[mid] as number;
+  const low = sorted[mid - 1] as number;
+  const high = sorted[mid] as number;
+  const middle = (low + high) / 2;
+  // Two huge values overflow their sum, not their midpoint.
+  return Number.isFinite(middle) ? middle : low / 2 + high / 2;
 }
 
 /** numerator / denominator, where a zero denominator is the user's #DIV/0! with a reason. */
