@@ -202,6 +202,9 @@ describe("SALESCYCLE", () => {
   it("is #NUM!, never Infinity, when the day counts add up beyond what a number can hold", () => {
     expectError(run("SALESCYCLE", col(0, 0), col(1e308, 1e308)), "#NUM!", "too large");
   });
+  it("takes the median of two huge day counts without overflowing", () => {
+    expectResult(run("SALESCYCLE", col(0, 0), col(1e308, 1e308), null, null, "median"), 1e308);
+  });
   it("is #NUM! for a negative serial date", () => {
     expectError(run("SALESCYCLE", col(-1), col(2)), "#NUM!", "createdDates: cell 1");
   });
