@@ -219,7 +219,7 @@ export class Pane {
             "button",
             { "data-kpi": kpi.id },
             h("span", { class: "name" }, kpiName(this.host.formulaSyntax, kpi.id)),
-            h("div", { class: "muted" }, kpi.description[this.lang].split(/(?<=[.:])\s/)[0] ?? ""),
+            h("div", { class: "muted" }, kpi.description[this.lang].split(/(?<=\.)\s/)[0] ?? ""),
           );
           button.addEventListener("click", () => this.openKpi(kpi));
           return h("li", {}, button);
