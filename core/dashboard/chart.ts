@@ -16,9 +16,31 @@ export interface ChartRequest {
 const isText = (cell: PlanValue | undefined): boolean => typeof cell === "string" && cell.trim() !== "";
 const isNumber = (cell: PlanValue | undefined): cell is number => typeof cell === "number";
 
+/** Serials of 1970-01-01 and 2100-01-01: whole numbers between them, in time order, read as dates. */
+const FIRST_DATE = 25_569;
+const LAST_DATE = 73_051;
+
+/**
+ * A first column of dates arrives as serial numbers (the plan sees values, not formats). Excel makes a
+ * date-formatted first column the category axis; whole-day serials in increasing order are taken the same way,
+ * so monthly revenue is plotted against its months rather than with them.
+ */
+function isDateColumn(rows: PlanValue[][]): boolean {
+  let previous = -Infinity;
+  for (const row of rows) {
+    const cell = row[0];
+    if (!isNumber(cell) || !Number.isInteger(cell) || cell < FIRST_DATE || cell > LAST_DATE || cell <= previous) {
+      return false;
+    }
+    previous = cell;
+  }
+  return rows.length > 1;
+}
+
 /**
  * Guesses the shape of a selection: a header row when the first row is text over numbers, a label column
- * when the first column is text (or the only non-numeric column), and a % axis when every value lies in [-1, 1].
+ * when the first column is text or dates (or the only non-numeric column), and a % axis when every value lies in
+ * [-1, 1].
  */
 export function chartShape(values: PlanValue[][]): { headerRow: boolean; labelColumn: boolean; axisFormat: string } {
   const first = values[0] ?? [];
@@ -27,7 +49,9 @@ export function chartShape(values: PlanValue[][]): { headerRow: boolean; labelCo
     values.length > 1 && first.some(isText) && !first.some(isNumber) && body.some((row) => row.some(isNumber));
   const data = headerRow ? body : values;
   const labelColumn =
-    (values[0]?.length ?? 0) > 1 && data.length > 0 && data.every((row) => !isNumber(row[0]) || isText(row[0]));
+    (values[0]?.length ?? 0) > 1 &&
+    data.length > 0 &&
+    (data.every((row) => !isNumber(row[0]) || isText(row[0])) || isDateColumn(data));
   const numbers = data.flatMap((row) => (labelColumn ? row.slice(1) : row)).filter(isNumber);
   const percent = numbers.length > 0 && numbers.every((n) => Math.abs(n) <= 1);
   return { headerRow, labelColumn, axisFormat: percent ? "0%" : "#,##0" };
