@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
@@ -6,6 +7,11 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Playwright gives each launch its own temporary profile (it refuses a --user-data-dir argument). */
 export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The browser tests need Chromium at ${CHROMIUM}: install it with \`apt-get install chromium\` (Debian/Ubuntu) or set CHROMIUM_PATH.`,
+    );
+  }
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
