@@ -83,7 +83,10 @@ export const BREAKDOWN = defineKpi({
     const ranked = [...groups.values()].sort((a, b) => statOf(b) - statOf(a) || a.order - b.order);
     return ranked.map((g): SpillCell[] => {
       const part = statistic === "count" ? g.count : g.sum;
-      return [g.label, statOf(g), total === 0 ? fail.div0("values sums to 0") : part / total];
+      if (total === 0) return [g.label, statOf(g), fail.div0("values sums to 0")];
+      // Values that cancel out leave a tiny total that a key's sum can overflow.
+      const share = part / total;
+      return [g.label, statOf(g), Number.isFinite(share) ? share : fail.num("the share is too large to represent")];
     });
   },
 });
