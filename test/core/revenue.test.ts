@@ -187,6 +187,10 @@ describe("BREAKDOWN", () => {
     expectError(run("BREAKDOWN", col("A", "A"), col(1e308, 1e308)), "#NUM!", "values add up");
     expectError(run("BREAKDOWN", col("A", "B"), col(1e308, 1e308)), "#NUM!", "values add up");
     expectError(run("BREAKDOWN", col("A", "B", "A", "B"), col(1e308, -1e308, 1e308, -1e308)), "#NUM!");
+    expectResult(run("BREAKDOWN", col("A", "B", "A"), col(1e308, -1e308, -5e-324)), [
+      ["A", 1e308, "#NUM!"],
+      ["B", -1e308, "#NUM!"],
+    ]);
   });
   it("is #N/A with no complete row and #VALUE! for mismatched sizes", () => {
     expectError(run("BREAKDOWN", col("A", ""), col(null, 1)), "#N/A");
