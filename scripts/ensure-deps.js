@@ -1,0 +1,11 @@
+// Runs before `npm start` and `npm test` so that a fresh clone needs no separate install step: when
+// node_modules is missing or older than package-lock.json, it runs `npm ci`. Plain Node, no dependencies.
+import { execSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+
+const installed = "node_modules/.package-lock.json";
+const stale = !existsSync(installed) || statSync(installed).mtimeMs < statSync("package-lock.json").mtimeMs;
+if (stale) {
+  console.log("Installing dependencies (npm ci)…");
+  execSync("npm ci --no-audit --no-fund", { stdio: "inherit" });
+}
