@@ -35,6 +35,24 @@ export function forEachCell(arg: unknown, visit: (cell: unknown, row: number, co
   }
 }
 
+/** Cells of a host argument, however nested its rows. */
+export function countCells(arg: unknown): number {
+  if (!Array.isArray(arg)) return 1;
+  let n = 0;
+  for (let r = 0; r < arg.length; r++) {
+    const row: unknown = arg[r];
+    n += Array.isArray(row) ? row.length : 1;
+  }
+  return n;
+}
+
+/** Paired ranges must hold the same number of cells; the message names both and both sizes. */
+export function sizeMismatch(first: string, firstArg: unknown, other: string, otherArg: unknown): KpiError {
+  return fail.value(
+    `${first} and ${other} must be the same size: ${first} has ${countCells(firstArg)} cells, ${other} has ${countCells(otherArg)}`,
+  );
+}
+
 /** Rows and columns of a host argument (a scalar is 1×1, a 1-D literal array is one row). */
 export function shapeOf(arg: unknown): { rows: number; cols: number } {
   if (!Array.isArray(arg)) return { rows: 1, cols: 1 };
@@ -201,35 +219,31 @@ function numberAt(
 }
 
 /**
- * Walks a numeric range once, calling `visit` for each value and `blank` for each empty cell, validating as
- * it goes. The plain case costs a few comparisons; anything else takes the careful path for that cell only.
+ * Walks a numeric range once, validating as it goes, and returns the sum and count of its values; `visit` (when
+ * given) sees each value and `blank` each empty cell. The plain case costs a few comparisons and a local add, so
+ * a Σ KPI costs about one plain loop over the host's array; anything else takes the careful path for that cell.
  */
 function scanNumbers(
   arg: unknown,
   param: ParamSpec,
-  visit: (value: number, position: number) => void,
+  visit?: (value: number, position: number) => void,
   blank?: () => void,
-): void {
-  const rows = rowsOf(arg);
-  const limits = limitsOf(param);
-  const { lo, hi, above, integer } = limits;
-  const dates = param.kind === "dates";
-  if (!rows) {
-    const wide = shapeOf(arg).cols > 1;
-    let position = 0;
-    forEachCell(arg, (cell, row, col) => {
-      const value = numberAt(cell, param, ++position, row, col, wide);
-      if (value !== undefined) visit(value, position);
-      else blank?.();
-    });
-    return;
-  }
+): { sum: number; count: number } {
+  if (!Array.isArray(arg) || !Array.isArray(arg[0])) return scanCarefully(arg, param, visit, blank);
+  // sum and count stay plain locals (no closure captures them) so the hot loop keeps them in registers.
+  let sum = 0;
+  let count = 0;
   let position = 0;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r] as unknown[];
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
+  const { lo, hi, above, integer } = limitsOf(param);
+  const dates = param.kind === "dates";
+  const wide = (): boolean => shapeOf(arg).cols > 1;
+  for (let r = 0; r < arg.length; r++) {
+    const row: unknown = arg[r];
+    const cells: unknown[] = Array.isArray(row) ? row : [row];
+    for (let c = 0; c < cells.length; c++) {
+      const v: unknown = cells[c];
       position++;
+      let value: number | undefined;
       if (
         typeof v === "number" &&
         v - v === 0 &&
@@ -238,17 +252,47 @@ function scanNumbers(
         v > above &&
         (!integer || Math.floor(v) === v)
       ) {
-        visit(v, position);
-      } else if (plainBlank(v)) blank?.();
-      else if (dates && v instanceof Date && v.getTime() - v.getTime() === 0 && dateToSerial(v) >= limits.lo) {
-        visit(dateToSerial(v), position);
+        value = v;
+      } else if (plainBlank(v)) {
+        value = undefined;
+      } else if (dates && v instanceof Date && v.getTime() - v.getTime() === 0 && dateToSerial(v) >= lo) {
+        value = dateToSerial(v);
       } else {
-        const value = numberAt(v, param, position, r, c, row.length > 1 || (rows[0]?.length ?? 0) > 1);
-        if (value !== undefined) visit(value, position);
-        else blank?.();
+        // A ragged argument's lone cell sits at (0, r), as forEachCell reads it.
+        value = Array.isArray(row)
+          ? numberAt(v, param, position, r, c, wide())
+          : numberAt(v, param, position, 0, r, wide());
+      }
+      if (value === undefined) {
+        if (blank) blank();
+      } else {
+        sum += value;
+        count++;
+        if (visit) visit(value, position);
       }
     }
   }
+  return { sum, count };
+}
+
+/** A scalar or a 1-D literal array: rare and small, read cell by cell with the careful reader. */
+function scanCarefully(
+  arg: unknown,
+  param: ParamSpec,
+  visit?: (value: number, position: number) => void,
+  blank?: () => void,
+): { sum: number; count: number } {
+  const totals = { sum: 0, count: 0 };
+  const wide = shapeOf(arg).cols > 1;
+  let position = 0;
+  forEachCell(arg, (cell, row, col) => {
+    const value = numberAt(cell, param, ++position, row, col, wide);
+    if (value === undefined) return blank?.();
+    totals.sum += value;
+    totals.count++;
+    visit?.(value, position);
+  });
+  return totals;
 }
 
 /** The lazily read `numbers` kind. */
@@ -267,14 +311,9 @@ export class RangeOfNumbers implements NumberRange {
 
   sum(): number {
     if (this.total === undefined) {
-      let total = 0;
-      let n = 0;
-      scanNumbers(this.arg, this.param, (v) => {
-        total += v;
-        n++;
-      });
-      this.total = total;
-      this.n = n;
+      const { sum, count } = scanNumbers(this.arg, this.param);
+      this.total = sum;
+      this.n = count;
     }
     return this.total;
   }
@@ -289,57 +328,103 @@ export class RangeOfNumbers implements NumberRange {
   }
 
   zip(other: NumberRange, visit: (value: number, otherValue: number, position: number) => void): void {
+    this.lockstep(other, visit);
+  }
+
+  sumProduct(other: NumberRange): number {
+    return this.lockstep(other);
+  }
+
+  /** Walks two paired ranges row-aligned; returns Σ value × otherValue over the complete rows. */
+  private lockstep(other: NumberRange, visit?: (value: number, otherValue: number, position: number) => void): number {
     const that = other as RangeOfNumbers;
+    // With a visitor the layouts are compared first, so no row is visited twice. Without one (sumProduct) the
+    // comparison rides along in the walk, and a mismatch found on the way restarts in reading order.
     const rowsA = this.arg;
     const rowsB = that.arg;
-    if (!sameLayout(rowsA, rowsB)) {
-      // Different layouts with the same cell count (a row against a column): align by reading order.
-      const a = readNumbers(this.arg, this.param, true);
-      const b = readNumbers(that.arg, that.param, true);
-      for (let i = 0; i < a.length; i++) {
-        const x = a[i] as number;
-        const y = b[i] as number;
-        if (x === x && y === y) visit(x, y, i + 1);
-      }
-      return;
-    }
-    const lockstepB = rowsB as unknown[][];
+    const alike = visit ? sameLayout(rowsA, rowsB) : sameOuterLayout(rowsA, rowsB);
+    const total = alike ? this.walkRows(rowsA as unknown[][], rowsB as unknown[][], that, visit) : undefined;
+    return total ?? this.walkReadingOrder(that, visit);
+  }
+
+  /** The two ranges row against row; undefined as soon as two rows differ in length. */
+  private walkRows(
+    rowsA: unknown[][],
+    rowsB: unknown[][],
+    that: RangeOfNumbers,
+    visit?: (value: number, otherValue: number, position: number) => void,
+  ): number | undefined {
     const { lo: loA, hi: hiA, above: aboveA, integer: integerA } = limitsOf(this.param);
     const { lo: loB, hi: hiB, above: aboveB, integer: integerB } = limitsOf(that.param);
+    // An unbounded side (amounts) needs only the finiteness test; a side bounded on both ends (probabilities)
+    // needs only its bounds, which NaN and ±Infinity already fail.
+    const freeA = !hasBounds(this.param);
+    const freeB = !hasBounds(that.param);
+    const closedA = Number.isFinite(loA) && Number.isFinite(hiA);
+    const closedB = Number.isFinite(loB) && Number.isFinite(hiB);
     const wide = (rowsA[0]?.length ?? 0) > 1;
+    let total = 0;
     let position = 0;
     for (let r = 0; r < rowsA.length; r++) {
-      const rowA = rowsA[r] as unknown[];
-      const rowB = lockstepB[r] as unknown[];
+      const rowA: unknown = rowsA[r];
+      const rowB: unknown = rowsB[r];
+      if (!Array.isArray(rowA) || !Array.isArray(rowB) || rowA.length !== rowB.length) return undefined;
       for (let c = 0; c < rowA.length; c++) {
         position++;
-        const x = rowA[c];
-        const y = rowB[c];
+        const x: unknown = rowA[c];
+        const y: unknown = rowB[c];
         // The plain row (two in-domain numbers) is tested inline: this loop is the whole cost of the KPI.
         if (
           typeof x === "number" &&
           typeof y === "number" &&
-          x - x === 0 &&
-          y - y === 0 &&
-          x >= loA &&
-          x <= hiA &&
-          x > aboveA &&
-          y >= loB &&
-          y <= hiB &&
-          y > aboveB &&
-          (!integerA || Math.floor(x) === x) &&
-          (!integerB || Math.floor(y) === y)
+          (freeA
+            ? x - x === 0
+            : (closedA || x - x === 0) && x >= loA && x <= hiA && x > aboveA && (!integerA || Math.floor(x) === x)) &&
+          (freeB
+            ? y - y === 0
+            : (closedB || y - y === 0) && y >= loB && y <= hiB && y > aboveB && (!integerB || Math.floor(y) === y))
         ) {
-          visit(x, y, position);
+          total += x * y;
+          if (visit) visit(x, y, position);
           continue;
         }
         const a = plainBlank(x) ? undefined : numberAt(x, this.param, position, r, c, wide);
         const b = plainBlank(y) ? undefined : numberAt(y, that.param, position, r, c, wide);
-        if (a !== undefined && b !== undefined) visit(a, b, position);
+        if (a !== undefined && b !== undefined) {
+          total += a * b;
+          visit?.(a, b, position);
+        }
       }
     }
+    return total;
+  }
+
+  /** Different layouts with the same cell count (a row against a column): aligned by reading order. */
+  private walkReadingOrder(
+    that: RangeOfNumbers,
+    visit?: (value: number, otherValue: number, position: number) => void,
+  ): number {
+    if (countCells(this.arg) !== countCells(that.arg)) {
+      throw sizeMismatch(this.param.name, this.arg, that.param.name, that.arg);
+    }
+    const a = readNumbers(this.arg, this.param, true);
+    const b = readNumbers(that.arg, that.param, true);
+    let total = 0;
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i] as number;
+      const y = b[i] as number;
+      if (x === x && y === y) {
+        total += x * y;
+        visit?.(x, y, i + 1);
+      }
+    }
+    return total;
   }
 }
+
+/** Two arrays of rows of the same count: enough to start a lockstep walk that checks each row as it goes. */
+const sameOuterLayout = (a: unknown, b: unknown): boolean =>
+  Array.isArray(a) && Array.isArray(b) && a.length === b.length;
 
 /** Two ranges of rows with the same lengths can be walked in lockstep; checked in one pass over both. */
 function sameLayout(a: unknown, b: unknown): a is unknown[][] {

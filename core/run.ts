@@ -7,6 +7,7 @@ import {
   readNumbers,
   readScalar,
   readSeries,
+  sizeMismatch,
 } from "./coerce.js";
 import { fail, KpiError } from "./errors.js";
 import type { AnyKpi, KpiResult, ParamSpec } from "./spec.js";
@@ -17,16 +18,6 @@ const RANGE_KINDS = new Set(["numbers", "values", "dates", "keys"]);
 const isOmitted = (arg: unknown): boolean =>
   isBlank(arg) || (Array.isArray(arg) && arg.every((row) => (Array.isArray(row) ? row.every(isBlank) : isBlank(row))));
 
-function countCells(arg: unknown): number {
-  if (!Array.isArray(arg)) return 1;
-  let n = 0;
-  for (let r = 0; r < arg.length; r++) {
-    const row: unknown = arg[r];
-    n += Array.isArray(row) ? row.length : 1;
-  }
-  return n;
-}
-
 /** Where the kept rows of a paired group were, 1-based, so an implementation can name the cell. */
 export const PAIRED_POSITIONS = "$positions";
 
@@ -34,39 +25,15 @@ export const PAIRED_POSITIONS = "$positions";
 export const pairedPosition = (args: object, index: number): number =>
   ((args as Record<string, number[] | undefined>)[PAIRED_POSITIONS] ?? [])[index] ?? index + 1;
 
-/** Same outer length and row lengths settles it in one pass; otherwise count the cells of each. */
-function sameCellCount(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
-    let same = true;
-    for (let r = 0; r < a.length && same; r++) {
-      const rowA: unknown = a[r];
-      const rowB: unknown = b[r];
-      same = Array.isArray(rowA) ? Array.isArray(rowB) && rowA.length === rowB.length : !Array.isArray(rowB);
-    }
-    if (same) return true;
-  }
-  return countCells(a) === countCells(b);
-}
-
-function sizeMismatch(params: ParamSpec[], raw: unknown[], i: number): Error {
-  const first = (params[0] as ParamSpec).name;
-  const other = (params[i] as ParamSpec).name;
-  return fail.value(
-    `${first} and ${other} must be the same size: ${first} has ${countCells(raw[0])} cells, ${other} has ${countCells(raw[i])}`,
-  );
-}
-
 /**
  * Reads a group of paired ranges row-aligned: they must hold the same number of cells, and a row where any
  * of them is blank is skipped in all of them.
  */
 function readPaired(params: ParamSpec[], raw: unknown[], into: Record<string, unknown>): void {
   if (params.every((p) => p.kind === "numbers")) {
-    // Numeric pairs are streamed (NumberRange.zip); only their sizes are checked here.
-    params.forEach((p, i) => {
-      if (i > 0 && !sameCellCount(raw[0], raw[i])) throw sizeMismatch(params, raw, i);
-      into[p.name] = new RangeOfNumbers(raw[i], p);
-    });
+    // Numeric pairs are streamed (NumberRange.zip, sumProduct), which check their sizes in the same pass
+    // that compares their layouts.
+    params.forEach((p, i) => (into[p.name] = new RangeOfNumbers(raw[i], p)));
     return;
   }
   const columns: (number[] | string[])[] = params.map((p, i) =>
@@ -77,7 +44,9 @@ function readPaired(params: ParamSpec[], raw: unknown[], into: Record<string, un
   if (!first || !firstColumn) return;
   const length = firstColumn.length;
   for (let i = 1; i < params.length; i++) {
-    if ((columns[i] as unknown[]).length !== length) throw sizeMismatch(params, raw, i);
+    if ((columns[i] as unknown[]).length !== length) {
+      throw sizeMismatch(first.name, raw[0], (params[i] as ParamSpec).name, raw[i]);
+    }
   }
   // One pass marks the complete rows; the columns are only copied when some row has a blank.
   const keep = new Uint8Array(length).fill(1);

@@ -50,6 +50,8 @@ export interface NumberRange {
    * `numbers` parameters are streamed this way instead of being copied into arrays.
    */
   zip(other: NumberRange, visit: (value: number, otherValue: number, position: number) => void): void;
+  /** Σ value × otherValue over the rows where both ranges hold a value (SUMPRODUCT of paired ranges). */
+  sumProduct(other: NumberRange): number;
 }
 
 export interface Series {

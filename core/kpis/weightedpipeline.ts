@@ -31,11 +31,5 @@ export const WEIGHTEDPIPELINE = defineKpi({
       result: 6000,
     },
   ],
-  compute: ({ amounts, probabilities }) => {
-    let total = 0;
-    amounts.zip(probabilities, (amount, probability) => {
-      total += amount * probability;
-    });
-    return finite(total);
-  },
+  compute: ({ amounts, probabilities }) => finite(amounts.sumProduct(probabilities)),
 });
