@@ -3,7 +3,7 @@
  * Excel, Apps Script service calls in Sheets. The figures must not grow with the data.
  */
 import { executeExcelPlan } from "../addin/taskpane/excel-executor.js";
-import { buildDashboard, detectTables, rangeName, sampleSheets, type SampleSheet } from "../core/dashboard/index.js";
+import { buildDashboard, detectTables, sampleSheets, sampleTable, type SampleSheet } from "../core/dashboard/index.js";
 import { executeSheetsPlan, type SheetsServices } from "../gas/dashboard-server.js";
 import { fakeContext, FakeWorkbook } from "../test/dashboard/fake-excel.js";
 
@@ -16,13 +16,7 @@ function tablesOf(rows: number): SampleSheet[] {
 }
 
 function planFor(sheets: SampleSheet[], syntax: "excel" | "sheets") {
-  const tables = detectTables(
-    sheets.map((s) => ({
-      sheet: s.name,
-      address: `${s.name}!${rangeName(0, 0, s.rows.length + 1, s.headers.length)}`,
-      values: [s.headers, ...s.rows],
-    })),
-  );
+  const tables = detectTables(sheets.map(sampleTable));
   return buildDashboard({
     tables,
     syntax,

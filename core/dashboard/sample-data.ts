@@ -144,6 +144,15 @@ function costs(random: () => number): PlanValue[][] {
 }
 
 /** The four demo tables in `lang`, identical for the same seed. */
+/** A sample sheet as a host reads it back once written from A1: its name, address and values under the header row. */
+export function sampleTable(s: SampleSheet): { sheet: string; address: string; values: PlanValue[][] } {
+  return {
+    sheet: s.name,
+    address: `${s.name}!${rangeName(0, 0, s.rows.length + 1, s.headers.length)}`,
+    values: [s.headers, ...s.rows],
+  };
+}
+
 export function sampleSheets(lang: Lang, seed = 2025): SampleSheet[] {
   const random = seededRandom(seed);
   const t = TEXT[lang];

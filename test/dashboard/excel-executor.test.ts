@@ -4,22 +4,15 @@ import {
   buildDashboard,
   detectTables,
   planChart,
-  rangeName,
   samplePlan,
   sampleSheets,
+  sampleTable,
   type DashboardPlan,
   type SampleSheet,
 } from "../../core/dashboard/index.js";
 import { fakeContext, FakeWorkbook } from "./fake-excel.js";
 
-const tablesOf = (sheets: SampleSheet[]) =>
-  detectTables(
-    sheets.map((s) => ({
-      sheet: s.name,
-      address: `${s.name}!${rangeName(0, 0, s.rows.length + 1, s.headers.length)}`,
-      values: [s.headers, ...s.rows],
-    })),
-  );
+const tablesOf = (sheets: SampleSheet[]) => detectTables(sheets.map(sampleTable));
 
 /** A workbook holding the sample tables, and the dashboard plan for it. */
 function setUp(sheets = sampleSheets("en")): { book: FakeWorkbook; plan: DashboardPlan } {

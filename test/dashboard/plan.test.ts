@@ -11,6 +11,7 @@ import {
   planChart,
   rangeName,
   sampleSheets,
+  sampleTable,
   samplePlan,
   Workbook,
   type DashboardPlan,
@@ -23,12 +24,7 @@ import {
 import { dateToSerial, evaluate, kpiById, type KpiResult } from "../../core/index.js";
 import { expectResult } from "../helpers/expect.js";
 
-const asTables = (sheets: SampleSheet[]) =>
-  sheets.map((s) => ({
-    sheet: s.name,
-    address: `${s.name}!${rangeName(0, 0, s.rows.length + 1, s.headers.length)}`,
-    values: [s.headers, ...s.rows],
-  }));
+const asTables = (sheets: SampleSheet[]) => sheets.map(sampleTable);
 
 function dashboardFor(lang: Lang, syntax: "excel" | "sheets" = "excel") {
   const sheets = sampleSheets(lang);

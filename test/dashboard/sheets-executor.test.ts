@@ -4,9 +4,9 @@ import {
   buildDashboard,
   DASHBOARD_MARKER,
   detectTables,
-  rangeName,
   samplePlan,
   sampleSheets,
+  sampleTable,
   type SampleSheet,
 } from "../../core/dashboard/index.js";
 
@@ -78,14 +78,7 @@ function stubSpreadsheet(existing: string[], markedName?: string) {
   return { calls, env, sheets };
 }
 
-const tablesOf = (sheets: SampleSheet[]) =>
-  detectTables(
-    sheets.map((s) => ({
-      sheet: s.name,
-      address: `${s.name}!${rangeName(0, 0, s.rows.length + 1, s.headers.length)}`,
-      values: [s.headers, ...s.rows],
-    })),
-  );
+const tablesOf = (sheets: SampleSheet[]) => detectTables(sheets.map(sampleTable));
 
 const planFor = (sheets: SampleSheet[], existing: { name: string; dashboard: boolean }[] = []) =>
   buildDashboard({ tables: tablesOf(sheets), syntax: "sheets", lang: "fr", existingSheets: existing });

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rangeName, sampleSheets } from "../../core/dashboard/index.js";
+import { sampleSheets, sampleTable } from "../../core/dashboard/index.js";
 import { artifactPath, launchBrowser, watchPage } from "./helpers/browser.js";
 
 /**
@@ -37,11 +37,7 @@ afterAll(async () => {
 
 /** Canned server answers: the French sample workbook, a selection on the order amounts. */
 function serverAnswers() {
-  const tables = sampleSheets("fr").map((s) => ({
-    sheet: s.name,
-    address: `${s.name}!${rangeName(0, 0, s.rows.length + 1, s.headers.length)}`,
-    values: [s.headers, ...s.rows],
-  }));
+  const tables = sampleSheets("fr").map(sampleTable);
   const orders = tables[0]!;
   return {
     kpiDashboardLanguage: "fr-FR",
