@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { bundleFigures } from "./bundles.js";
+import { renderReport } from "./report.js";
 import { excelSyncs, sheetsCalls } from "./roundtrips.js";
 import { WORKLOADS } from "./workloads.js";
 
@@ -92,9 +93,11 @@ const machine = {
   cpu: os.cpus()[0]?.model ?? "unknown",
   memoryGiB: Math.round(os.totalmem() / 2 ** 30),
   node: process.version,
+  date: new Date().toISOString().slice(0, 10),
 };
-writeFileSync(
-  "bench/results.json",
-  `${JSON.stringify([...rows, ...roundTrips, ...bundles, { workload: "machine", ...machine }], null, 2)}\n`,
+const entries = [...rows, ...roundTrips, ...bundles, { workload: "machine", ...machine }];
+writeFileSync("bench/results.json", `${JSON.stringify(entries, null, 2)}\n`);
+writeFileSync("docs/benchmarks.md", renderReport(entries));
+console.log(
+  `\nwrote bench/results.json and docs/benchmarks.md (${machine.cpus} cores, ${machine.cpu}, node ${machine.node})`,
 );
-console.log(`\nwrote bench/results.json (${machine.cpus} cores, ${machine.cpu}, node ${machine.node})`);
