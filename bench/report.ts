@@ -98,8 +98,11 @@ export function renderReport(entries: Entry[]): string {
     const mid = at(name, 100_000);
     const peered = timed.filter((e) => e.workload === name && e.peerMs != null).pop();
     if (big?.kpiMs) lines.push(`- ${name} at 10^6 rows: ${ms(big.kpiMs)} ms < 1500: ${mark(big.kpiMs < 1500)}`);
-    if (big?.kpiMs && mid?.kpiMs)
-      lines.push(`- ${name} growth 10^5 → 10^6 rows: ×${(big.kpiMs / mid.kpiMs).toFixed(1)} (linear is about ×10)`);
+    if (big?.kpiMs && mid?.kpiMs && big.loopMs && mid.loopMs) {
+      lines.push(
+        `- ${name} growth 10^5 → 10^6 rows: ×${(big.kpiMs / mid.kpiMs).toFixed(1)}, the plain Set/Map loop ×${(big.loopMs / mid.loopMs).toFixed(1)} (linear is about ×10; see below)`,
+      );
+    }
     if (peered?.kpiMs && peered.peerMs) {
       lines.push(
         `- ${name} vs HyperFormula at ${peered.cells} rows (largest size run): ${(peered.peerMs / peered.kpiMs).toFixed(0)}× faster ≥ 50×: ${mark(peered.peerMs >= 50 * peered.kpiMs)}`,
@@ -124,6 +127,10 @@ export function renderReport(entries: Entry[]): string {
       `- Code.js ≤ 150 KB: ${mark((code.rawBytes ?? 0) <= 150 * 1024)}; cold evaluation < 50 ms: ${mark((code.coldEvalMs ?? 99) < 50)}`,
     );
   lines.push(
+    "",
+    "From 10^5 to 10^6 rows the grouping KPIs grow faster than ×10 and so does the plain Set/Map loop beside them:",
+    "10^5 distinct keys fit in the CPU caches and 10^6 do not, so each hash lookup costs more. The work per row is",
+    "constant (one hash lookup or insert per row, no nested scan), and the KPI stays within about 2-3× of the loop.",
     "",
     "HyperFormula's native equivalents of the grouping KPIs are quadratic (one COUNTIF/COUNTIFS/MINIFS per row over",
     "the whole range): at 1,000 rows they already take seconds and at 10,000 rows more than ten minutes, so they run",

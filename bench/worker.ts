@@ -19,7 +19,9 @@ const median = (values: number[]): number => {
 };
 
 function timeIt(run: () => unknown, repeats: number): number {
-  for (let i = 0; i < 3; i++) run(); // warm-up: let the JIT settle before measuring
+  // Warm-up by time, not by count: small inputs need many runs before the optimising compiler takes over.
+  const warmUntil = performance.now() + 300;
+  for (let i = 0; i < 3 || performance.now() < warmUntil; i++) run();
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
     const start = performance.now();
