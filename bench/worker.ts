@@ -18,24 +18,39 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] as number;
 };
 
-function timeIt(run: () => unknown, repeats: number): number {
+/**
+ * Times two functions in alternation after a warm-up of each, and returns their medians: whatever the
+ * machine does meanwhile (a GC left over from building the data, another process) falls on both alike.
+ */
+function timeBoth(first: () => unknown, second: () => unknown, repeats: number): [number, number] {
   // Warm-up by time, not by count: small inputs need many runs before the optimising compiler takes over.
-  const warmUntil = performance.now() + 300;
-  for (let i = 0; i < 3 || performance.now() < warmUntil; i++) run();
-  const times: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
+  for (const run of [first, second]) {
+    const warmUntil = performance.now() + 300;
+    for (let i = 0; i < 3 || performance.now() < warmUntil; i++) run();
   }
-  return median(times);
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    for (const [run, times] of [
+      [first, a],
+      [second, b],
+    ] as const) {
+      const start = performance.now();
+      run();
+      times.push(performance.now() - start);
+    }
+  }
+  return [median(a), median(b)];
 }
 
 const data = workload.make(size);
 if (mode === "core") {
   const repeats = size >= 1_000_000 ? 7 : 15;
-  const kpiMs = timeIt(() => workload.kpi(data), repeats);
-  const loopMs = timeIt(() => workload.loop(data), repeats);
+  const [kpiMs, loopMs] = timeBoth(
+    () => workload.kpi(data),
+    () => workload.loop(data),
+    repeats,
+  );
   console.log(JSON.stringify({ kpiMs, loopMs }));
 } else {
   const { columns, helpers, result } = workload.peer(data);

@@ -388,15 +388,33 @@ export class RangeOfNumbers implements NumberRange {
           if (visit) visit(x, y, position);
           continue;
         }
-        const a = plainBlank(x) ? undefined : numberAt(x, this.param, position, r, c, wide);
-        const b = plainBlank(y) ? undefined : numberAt(y, that.param, position, r, c, wide);
-        if (a !== undefined && b !== undefined) {
-          total += a * b;
-          visit?.(a, b, position);
-        }
+        if (plainBlank(x) && plainBlank(y)) continue;
+        const product = this.oddRow(that, x, y, position, r, c, wide, visit);
+        if (product === product) total += product;
       }
     }
     return total;
+  }
+
+  /**
+   * A row that is not two plain numbers: read each side carefully (throwing the precise error) and return the
+   * product, or NaN when either side is blank. Kept out of walkRows so the hot loop stays small.
+   */
+  private oddRow(
+    that: RangeOfNumbers,
+    x: unknown,
+    y: unknown,
+    position: number,
+    r: number,
+    c: number,
+    wide: boolean,
+    visit?: (value: number, otherValue: number, position: number) => void,
+  ): number {
+    const a = plainBlank(x) ? undefined : numberAt(x, this.param, position, r, c, wide);
+    const b = plainBlank(y) ? undefined : numberAt(y, that.param, position, r, c, wide);
+    if (a === undefined || b === undefined) return Number.NaN;
+    visit?.(a, b, position);
+    return a * b;
   }
 
   /** Different layouts with the same cell count (a row against a column): aligned by reading order. */
