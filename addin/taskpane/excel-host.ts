@@ -18,6 +18,18 @@ const cells = (values: unknown[][]): PlanValue[][] =>
     ),
   );
 
+/** The workbook's sheets and the (lower-cased) name of the dashboard sheet the add-in created, in one sync. */
+async function sheetsAndDashboard(
+  context: Excel.RequestContext,
+): Promise<{ sheets: Excel.WorksheetCollection; marked: string }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const marker = context.workbook.settings.getItemOrNullObject(DASHBOARD_MARKER);
+  marker.load("value");
+  await context.sync();
+  return { sheets, marked: marker.isNullObject ? "" : String(marker.value).toLowerCase() };
+}
+
 /** The Excel side of the pane: each method is one `Excel.run` with one or two syncs. */
 export const excelHost: PaneHost = {
   name: "excel",
@@ -57,12 +69,7 @@ export const excelHost: PaneHost = {
 
   readTables: () =>
     Excel.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
-      const marker = context.workbook.settings.getItemOrNullObject(DASHBOARD_MARKER);
-      marker.load("value");
-      await context.sync();
-      const marked = marker.isNullObject ? "" : String(marker.value).toLowerCase();
+      const { sheets, marked } = await sheetsAndDashboard(context);
       const used = sheets.items
         .filter((sheet) => sheet.name.toLowerCase() !== marked)
         .map((sheet) => {
@@ -78,12 +85,7 @@ export const excelHost: PaneHost = {
 
   listSheets: () =>
     Excel.run(async (context): Promise<SheetInfo[]> => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
-      const marker = context.workbook.settings.getItemOrNullObject(DASHBOARD_MARKER);
-      marker.load("value");
-      await context.sync();
-      const marked = marker.isNullObject ? "" : String(marker.value).toLowerCase();
+      const { sheets, marked } = await sheetsAndDashboard(context);
       return sheets.items.map((sheet) => ({ name: sheet.name, dashboard: sheet.name.toLowerCase() === marked }));
     }),
 

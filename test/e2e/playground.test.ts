@@ -35,16 +35,9 @@ let browser: Browser;
 let page: Page;
 let watched: ReturnType<typeof watchPage>;
 
-beforeAll(async () => {
-  if (!isBuildFresh()) buildPlayground();
-  const served = await serveStatic(PLAYGROUND_DIR, 0);
-  server = served.server;
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  watched = watchPage(page);
-  await page.goto(served.url);
-  // Ready once Univer has computed the KPIs sheet's NPS cell.
-  await page.waitForFunction(
+/** Ready once Univer has computed the KPIs sheet's NPS cell. */
+async function kpisComputed(target: Page): Promise<void> {
+  await target.waitForFunction(
     () =>
       (window as unknown as PageWindow).playground?.univerAPI
         .getActiveWorkbook()
@@ -54,6 +47,17 @@ beforeAll(async () => {
     null,
     { timeout: 60_000 },
   );
+}
+
+beforeAll(async () => {
+  if (!isBuildFresh()) buildPlayground();
+  const served = await serveStatic(PLAYGROUND_DIR, 0);
+  server = served.server;
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  watched = watchPage(page);
+  await page.goto(served.url);
+  await kpisComputed(page);
   mkdirSync(artifactPath(""), { recursive: true });
 });
 
@@ -264,16 +268,7 @@ describe("the playground page", () => {
     const french = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const frenchWatch = watchPage(french);
     await french.goto(`${page.url().split("?")[0]}?lang=fr`);
-    await french.waitForFunction(
-      () =>
-        (window as unknown as PageWindow).playground?.univerAPI
-          .getActiveWorkbook()
-          ?.getSheetByName("KPIs")
-          ?.getRange("C3")
-          .getRawValue() != null,
-      null,
-      { timeout: 60_000 },
-    );
+    await kpisComputed(french);
     const names = await french.evaluate(() =>
       (window as unknown as PageWindow).playground.univerAPI
         .getActiveWorkbook()
