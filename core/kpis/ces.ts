@@ -30,8 +30,15 @@ export const CES = defineKpi({
   result: "number",
   examples: [{ args: [[[7], [5], [6]]], result: 6 }],
   compute: ({ scores, scaleMax }) => {
-    scores.forEach((v, position) => checkOnScale(v, position, scaleMax));
-    if (scores.count() === 0) throw fail.div0("scores has no responses");
-    return finite(scores.sum() / scores.count());
+    // One pass: each score is checked against the scale as it is added.
+    let total = 0;
+    let responses = 0;
+    scores.forEach((v, position) => {
+      checkOnScale(v, position, scaleMax);
+      total += v;
+      responses++;
+    });
+    if (responses === 0) throw fail.div0("scores has no responses");
+    return finite(total / responses);
   },
 });
