@@ -497,11 +497,6 @@ export function readKeys(arg: unknown, param: ParamSpec, keepBlanks = false): st
   return out;
 }
 
-/** Reads any range kind; see readNumbers and readKeys. */
-export function readRange(arg: unknown, param: ParamSpec, keepBlanks: boolean): number[] | string[] {
-  return param.kind === "keys" ? readKeys(arg, param, keepBlanks) : readNumbers(arg, param, keepBlanks);
-}
-
 export function readSeries(arg: unknown, param: ParamSpec): Series {
   const { rows, cols } = shapeOf(arg);
   const numbers = readNumbers(arg, { ...param, kind: "numbers" }, true);
