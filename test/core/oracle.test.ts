@@ -87,6 +87,19 @@ const VALID_AB = "=IF(AND(LEN(TRIM(A{r}))>0,LEN(TRIM(B{r}))>0),1,0)";
  */
 const FIRST_OF_D = "=IF(C{r}=1,IF(MATCH(D{r},{D},0)={r},1,0),0)";
 
+/**
+ * Helper columns for "customers with ≥ 2 distinct second keys" (orders for REPEATRATE, products for CROSSSELL):
+ * F flags each distinct (customer, key) pair once, G each customer's first row, H its count of distinct keys.
+ */
+const DISTINCT_PAIRS_PER_CUSTOMER = {
+  C: VALID_AB,
+  D: '=IF(C{r}=1,TRIM(A{r}),"")',
+  E: '=IF(C{r}=1,TRIM(A{r})&"_"&TRIM(B{r}),"")',
+  F: "=IF(C{r}=1,IF(MATCH(E{r},{E},0)={r},1,0),0)",
+  G: FIRST_OF_D,
+  H: "=IF(G{r}=1,COUNTIFS({D},D{r},{F},1),0)",
+};
+
 /** Each test draws from its own stream, so running one test alone replays exactly the data of the full run. */
 const streamOf = (seed: number, name: string): Rng =>
   seeded([...name].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16_777_619) >>> 0, seed));
@@ -370,14 +383,7 @@ describe.each(SEEDS)("with seed %i the core agrees with native formulas", (seed)
         A: lines.map(([c]) => (rng.chance(0.05) ? null : respell(rng, c as string))),
         B: lines.map(([, o]) => (rng.chance(0.05) ? "" : respell(rng, o as string))),
       };
-      const withOrders = {
-        C: VALID_AB,
-        D: '=IF(C{r}=1,TRIM(A{r}),"")',
-        E: '=IF(C{r}=1,TRIM(A{r})&"_"&TRIM(B{r}),"")',
-        F: "=IF(C{r}=1,IF(MATCH(E{r},{E},0)={r},1,0),0)",
-        G: FIRST_OF_D,
-        H: "=IF(G{r}=1,COUNTIFS({D},D{r},{F},1),0)",
-      };
+      const withOrders = DISTINCT_PAIRS_PER_CUSTOMER;
       const rowsAsOrders = {
         C: "=IF(LEN(TRIM(A{r}))>0,1,0)",
         D: '=IF(C{r}=1,TRIM(A{r}),"")',
@@ -395,14 +401,7 @@ describe.each(SEEDS)("with seed %i the core agrees with native formulas", (seed)
         A: column(rng, ROWS, () => respell(rng, rng.pick(customers))),
         B: column(rng, ROWS, () => respell(rng, rng.pick(["Shoes", "Bag", "Hat", "Belt"]))),
       };
-      const helpers = {
-        C: VALID_AB,
-        D: '=IF(C{r}=1,TRIM(A{r}),"")',
-        E: '=IF(C{r}=1,TRIM(A{r})&"_"&TRIM(B{r}),"")',
-        F: "=IF(C{r}=1,IF(MATCH(E{r},{E},0)={r},1,0),0)",
-        G: FIRST_OF_D,
-        H: "=IF(G{r}=1,COUNTIFS({D},D{r},{F},1),0)",
-      };
+      const helpers = DISTINCT_PAIRS_PER_CUSTOMER;
       check({
         id: "CROSSSELL",
         data,
