@@ -219,6 +219,14 @@ function numberAt(
 }
 
 /**
+ * Rows per call of the hot loops. A host passes a whole range in one call, so a single loop over it would be
+ * optimised by V8 mid-way (on-stack replacement), before its entry had any type feedback; one deoptimisation
+ * later it could stay in that code for good, at twice the cost (seen with --trace-opt --trace-deopt). Called
+ * once per block instead, the loop is optimised as an ordinary hot function with complete feedback.
+ */
+const BLOCK_ROWS = 1024;
+
+/**
  * Walks a numeric range once, validating as it goes, and returns the sum and count of its values; `visit` (when
  * given) sees each value and `blank` each empty cell. The plain case costs a few comparisons and a local add, so
  * a Σ KPI costs about one plain loop over the host's array; anything else takes the careful path for that cell.
@@ -230,15 +238,45 @@ function scanNumbers(
   blank?: () => void,
 ): { sum: number; count: number } {
   if (!Array.isArray(arg) || !Array.isArray(arg[0])) return scanCarefully(arg, param, visit, blank);
-  // sum and count stay plain locals (no closure captures them) so the hot loop keeps them in registers.
-  let sum = 0;
-  let count = 0;
-  let position = 0;
-  const { lo, hi, above, integer } = limitsOf(param);
+  const limits = limitsOf(param);
   const dates = param.kind === "dates";
   const wide = (): boolean => shapeOf(arg).cols > 1;
-  for (let r = 0; r < arg.length; r++) {
-    const row: unknown = arg[r];
+  const odd: OddNumber = (v, row, position, r, c) => {
+    if (dates && v instanceof Date && v.getTime() - v.getTime() === 0 && dateToSerial(v) >= limits.lo) {
+      return dateToSerial(v);
+    }
+    // A ragged argument's lone cell sits at (0, r), as forEachCell reads it.
+    return Array.isArray(row) ? numberAt(v, param, position, r, c, wide()) : numberAt(v, param, position, 0, r, wide());
+  };
+  // [sum, count, cells walked], carried from block to block (see BLOCK_ROWS).
+  const state = new Float64Array(3);
+  for (let from = 0; from < arg.length; from += BLOCK_ROWS) {
+    scanBlock(arg, from, Math.min(from + BLOCK_ROWS, arg.length), limits, state, odd, visit, blank);
+  }
+  return { sum: state[0] as number, count: state[1] as number };
+}
+
+/** A cell that is not a blank or a plain in-domain number: its value, undefined for a blank, or a KpiError. */
+type OddNumber = (v: unknown, row: unknown, position: number, r: number, c: number) => number | undefined;
+
+/** Rows from..to of scanNumbers. */
+function scanBlock(
+  rows: unknown[],
+  from: number,
+  to: number,
+  limits: Limits,
+  state: Float64Array,
+  odd: OddNumber,
+  visit?: (value: number, position: number) => void,
+  blank?: () => void,
+): void {
+  // Unpacked once, before the loop; sum and count are plain locals, so the loop keeps them in registers.
+  const { lo, hi, above, integer } = limits;
+  let sum = state[0] as number;
+  let count = state[1] as number;
+  let position = state[2] as number;
+  for (let r = from; r < to; r++) {
+    const row: unknown = rows[r];
     const cells: unknown[] = Array.isArray(row) ? row : [row];
     for (let c = 0; c < cells.length; c++) {
       const v: unknown = cells[c];
@@ -255,13 +293,8 @@ function scanNumbers(
         value = v;
       } else if (plainBlank(v)) {
         value = undefined;
-      } else if (dates && v instanceof Date && v.getTime() - v.getTime() === 0 && dateToSerial(v) >= lo) {
-        value = dateToSerial(v);
       } else {
-        // A ragged argument's lone cell sits at (0, r), as forEachCell reads it.
-        value = Array.isArray(row)
-          ? numberAt(v, param, position, r, c, wide())
-          : numberAt(v, param, position, 0, r, wide());
+        value = odd(v, row, position, r, c);
       }
       if (value === undefined) {
         if (blank) blank();
@@ -272,7 +305,9 @@ function scanNumbers(
       }
     }
   }
-  return { sum, count };
+  state[0] = sum;
+  state[1] = count;
+  state[2] = position;
 }
 
 /** A scalar or a 1-D literal array: rare and small, read cell by cell with the careful reader. */
@@ -327,101 +362,34 @@ export class RangeOfNumbers implements NumberRange {
     return readNumbers(this.arg, this.param);
   }
 
-  zip(other: NumberRange, visit: (value: number, otherValue: number, position: number) => void): void {
-    this.lockstep(other, visit);
-  }
-
+  /** Σ value × otherValue over the rows where both ranges hold a value, walking them row-aligned. */
   sumProduct(other: NumberRange): number {
-    return this.lockstep(other);
-  }
-
-  /** Walks two paired ranges row-aligned; returns Σ value × otherValue over the complete rows. */
-  private lockstep(other: NumberRange, visit?: (value: number, otherValue: number, position: number) => void): number {
     const that = other as RangeOfNumbers;
-    // With a visitor the layouts are compared first, so no row is visited twice. Without one (sumProduct) the
-    // comparison rides along in the walk, and a mismatch found on the way restarts in reading order.
     const rowsA = this.arg;
     const rowsB = that.arg;
-    const alike = visit ? sameLayout(rowsA, rowsB) : sameOuterLayout(rowsA, rowsB);
-    const total = alike ? this.walkRows(rowsA as unknown[][], rowsB as unknown[][], that, visit) : undefined;
-    return total ?? this.walkReadingOrder(that, visit);
-  }
-
-  /** The two ranges row against row; undefined as soon as two rows differ in length. */
-  private walkRows(
-    rowsA: unknown[][],
-    rowsB: unknown[][],
-    that: RangeOfNumbers,
-    visit?: (value: number, otherValue: number, position: number) => void,
-  ): number | undefined {
-    const { lo: loA, hi: hiA, above: aboveA, integer: integerA } = limitsOf(this.param);
-    const { lo: loB, hi: hiB, above: aboveB, integer: integerB } = limitsOf(that.param);
-    // An unbounded side (amounts) needs only the finiteness test; a side bounded on both ends (probabilities)
-    // needs only its bounds, which NaN and ±Infinity already fail.
-    const freeA = !hasBounds(this.param);
-    const freeB = !hasBounds(that.param);
-    const closedA = Number.isFinite(loA) && Number.isFinite(hiA);
-    const closedB = Number.isFinite(loB) && Number.isFinite(hiB);
-    const wide = (rowsA[0]?.length ?? 0) > 1;
-    let total = 0;
-    let position = 0;
-    for (let r = 0; r < rowsA.length; r++) {
-      const rowA: unknown = rowsA[r];
-      const rowB: unknown = rowsB[r];
-      if (!Array.isArray(rowA) || !Array.isArray(rowB) || rowA.length !== rowB.length) return undefined;
-      for (let c = 0; c < rowA.length; c++) {
-        position++;
-        const x: unknown = rowA[c];
-        const y: unknown = rowB[c];
-        // The plain row (two in-domain numbers) is tested inline: this loop is the whole cost of the KPI.
-        if (
-          typeof x === "number" &&
-          typeof y === "number" &&
-          (freeA
-            ? x - x === 0
-            : (closedA || x - x === 0) && x >= loA && x <= hiA && x > aboveA && (!integerA || Math.floor(x) === x)) &&
-          (freeB
-            ? y - y === 0
-            : (closedB || y - y === 0) && y >= loB && y <= hiB && y > aboveB && (!integerB || Math.floor(y) === y))
-        ) {
-          total += x * y;
-          if (visit) visit(x, y, position);
-          continue;
-        }
-        if (plainBlank(x) && plainBlank(y)) continue;
-        const product = this.oddRow(that, x, y, position, r, c, wide, visit);
-        if (product === product) total += product;
-      }
+    // The row lengths are compared during the walk; a mismatch found on the way restarts in reading order.
+    if (Array.isArray(rowsA) && Array.isArray(rowsB) && rowsA.length === rowsB.length) {
+      const wide = (rowsA[0]?.length ?? 0) > 1;
+      const odd: OddCell = (x, y, position, r, c) => {
+        // Each side read carefully, throwing the precise error; NaN (skip the row) when either is blank.
+        const a = plainBlank(x) ? undefined : numberAt(x, this.param, position, r, c, wide);
+        const b = plainBlank(y) ? undefined : numberAt(y, that.param, position, r, c, wide);
+        return a === undefined || b === undefined ? Number.NaN : a * b;
+      };
+      const total = pairedRows(
+        rowsA as unknown[][],
+        rowsB as unknown[][],
+        limitsOf(this.param),
+        limitsOf(that.param),
+        odd,
+      );
+      if (total !== undefined) return total;
     }
-    return total;
-  }
-
-  /**
-   * A row that is not two plain numbers: read each side carefully (throwing the precise error) and return the
-   * product, or NaN when either side is blank. Kept out of walkRows so the hot loop stays small.
-   */
-  private oddRow(
-    that: RangeOfNumbers,
-    x: unknown,
-    y: unknown,
-    position: number,
-    r: number,
-    c: number,
-    wide: boolean,
-    visit?: (value: number, otherValue: number, position: number) => void,
-  ): number {
-    const a = plainBlank(x) ? undefined : numberAt(x, this.param, position, r, c, wide);
-    const b = plainBlank(y) ? undefined : numberAt(y, that.param, position, r, c, wide);
-    if (a === undefined || b === undefined) return Number.NaN;
-    visit?.(a, b, position);
-    return a * b;
+    return this.productInReadingOrder(that);
   }
 
   /** Different layouts with the same cell count (a row against a column): aligned by reading order. */
-  private walkReadingOrder(
-    that: RangeOfNumbers,
-    visit?: (value: number, otherValue: number, position: number) => void,
-  ): number {
+  private productInReadingOrder(that: RangeOfNumbers): number {
     if (countCells(this.arg) !== countCells(that.arg)) {
       throw sizeMismatch(this.param.name, this.arg, that.param.name, that.arg);
     }
@@ -431,27 +399,83 @@ export class RangeOfNumbers implements NumberRange {
     for (let i = 0; i < a.length; i++) {
       const x = a[i] as number;
       const y = b[i] as number;
-      if (x === x && y === y) {
-        total += x * y;
-        visit?.(x, y, i + 1);
-      }
+      if (x === x && y === y) total += x * y;
     }
     return total;
   }
 }
 
-/** Two arrays of rows of the same count: enough to start a lockstep walk that checks each row as it goes. */
-const sameOuterLayout = (a: unknown, b: unknown): boolean =>
-  Array.isArray(a) && Array.isArray(b) && a.length === b.length;
+/** A cell of a paired numeric range that is not a blank or a plain in-domain number: NaN means skip the row. */
+type OddCell = (x: unknown, y: unknown, position: number, r: number, c: number) => number;
 
-/** Two ranges of rows with the same lengths can be walked in lockstep; checked in one pass over both. */
-function sameLayout(a: unknown, b: unknown): a is unknown[][] {
-  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-  for (let r = 0; r < a.length; r++) {
-    const rowA: unknown = a[r];
-    const rowB: unknown = b[r];
-    if (!Array.isArray(rowA) || !Array.isArray(rowB) || rowA.length !== rowB.length) return false;
+/**
+ * Σ x × y over two ranges of rows walked row against row; undefined as soon as two rows differ in length.
+ * This loop is the whole cost of WEIGHTEDPIPELINE.
+ */
+function pairedRows(
+  rowsA: unknown[][],
+  rowsB: unknown[][],
+  limitsA: Limits,
+  limitsB: Limits,
+  odd: OddCell,
+): number | undefined {
+  // [running total, cells walked], carried from block to block.
+  const state = new Float64Array(2);
+  for (let from = 0; from < rowsA.length; from += BLOCK_ROWS) {
+    const to = Math.min(from + BLOCK_ROWS, rowsA.length);
+    if (!pairedBlock(rowsA, rowsB, from, to, limitsA, limitsB, state, odd)) return undefined;
   }
+  return state[0];
+}
+
+/** Rows from..to of pairedRows; false when two rows differ in length. */
+function pairedBlock(
+  rowsA: unknown[][],
+  rowsB: unknown[][],
+  from: number,
+  to: number,
+  limitsA: Limits,
+  limitsB: Limits,
+  state: Float64Array,
+  odd: OddCell,
+): boolean {
+  // Unpacked once, before the loop: the loop then compares plain doubles.
+  const { lo: loA, hi: hiA, above: aboveA, integer: integerA } = limitsA;
+  const { lo: loB, hi: hiB, above: aboveB, integer: integerB } = limitsB;
+  let total = state[0] as number;
+  let position = state[1] as number;
+  for (let r = from; r < to; r++) {
+    const rowA: unknown = rowsA[r];
+    const rowB: unknown = rowsB[r];
+    if (!Array.isArray(rowA) || !Array.isArray(rowB) || rowA.length !== rowB.length) return false;
+    for (let c = 0; c < rowA.length; c++) {
+      position++;
+      const x: unknown = rowA[c];
+      const y: unknown = rowB[c];
+      // NaN and ±Infinity fail x - x === 0; the bounds are ±Infinity when the parameter has none.
+      if (
+        typeof x === "number" &&
+        typeof y === "number" &&
+        x - x === 0 &&
+        y - y === 0 &&
+        x >= loA &&
+        x <= hiA &&
+        x > aboveA &&
+        y >= loB &&
+        y <= hiB &&
+        y > aboveB &&
+        (!integerA || Math.floor(x) === x) &&
+        (!integerB || Math.floor(y) === y)
+      ) {
+        total += x * y;
+      } else if (!(plainBlank(x) && plainBlank(y))) {
+        const product = odd(x, y, position, r, c);
+        if (product === product) total += product;
+      }
+    }
+  }
+  state[0] = total;
+  state[1] = position;
   return true;
 }
 

@@ -31,7 +31,7 @@ export const pairedPosition = (args: object, index: number): number =>
  */
 function readPaired(params: ParamSpec[], raw: unknown[], into: Record<string, unknown>): void {
   if (params.every((p) => p.kind === "numbers")) {
-    // Numeric pairs are streamed (NumberRange.zip, sumProduct), which check their sizes in the same pass
+    // Numeric pairs are streamed (NumberRange.sumProduct), which check their sizes in the same pass
     // that compares their layouts.
     params.forEach((p, i) => (into[p.name] = new RangeOfNumbers(raw[i], p)));
     return;

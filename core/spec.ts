@@ -46,11 +46,9 @@ export interface NumberRange {
   count(): number;
   toArray(): number[];
   /**
-   * Walks this range and a paired one row-aligned, visiting the rows where both cells hold a value. Paired
-   * `numbers` parameters are streamed this way instead of being copied into arrays.
+   * Σ value × otherValue over the rows where both ranges hold a value (SUMPRODUCT of paired ranges), walking
+   * both row-aligned instead of copying them into arrays.
    */
-  zip(other: NumberRange, visit: (value: number, otherValue: number, position: number) => void): void;
-  /** Σ value × otherValue over the rows where both ranges hold a value (SUMPRODUCT of paired ranges). */
   sumProduct(other: NumberRange): number;
 }
 

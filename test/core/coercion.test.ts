@@ -171,3 +171,65 @@ describe("errors carry the function name", () => {
     expect(error.format("KPI_CAC")).toBe("#DIV/0! KPI_CAC: newCustomers sums to 0");
   });
 });
+
+describe("long ranges, read block by block", () => {
+  // The readers walk long ranges in blocks of rows (core/coerce.ts, BLOCK_ROWS); these rows sit on both sides
+  // of several block edges, so a count or position carried wrongly from one block to the next shows.
+  const ROWS = 5_000;
+  const EDGES = [1, 1_023, 1_024, 1_025, 2_048, 2_049, 4_097, ROWS];
+  const kpiOf = (id: string): AnyKpi => KPIS.find((k) => k.id === id) as AnyKpi;
+  const scores = (): unknown[][] => Array.from({ length: ROWS }, (_, i) => [i % 11]);
+
+  it("NPS over 5,000 rows with blanks at the block edges counts every score once", () => {
+    const column = scores();
+    for (const r of EDGES) column[r - 1] = [null];
+    const kept = column.flat().filter((v): v is number => typeof v === "number");
+    const share = (keep: (v: number) => boolean): number => kept.filter(keep).length / kept.length;
+    expectResult(evaluate(kpiOf("NPS"), [column]), 100 * (share((v) => v >= 9) - share((v) => v <= 6)));
+  });
+
+  for (const r of EDGES) {
+    it(`NPS names cell ${r} of 5,000 when it holds text`, () => {
+      const column = scores();
+      column[r - 1] = ["n/a"];
+      expectError(evaluate(kpiOf("NPS"), [column]), "#VALUE!", "scores", `cell ${r} `, '"n/a"');
+    });
+
+    it(`WEIGHTEDPIPELINE names row ${r} of a two-column 5,000-row range when a probability is out of [0, 1]`, () => {
+      const amounts = Array.from({ length: ROWS }, (_, i) => [i, i + 1]);
+      const probabilities = Array.from({ length: ROWS }, () => [0.5, 0.5]);
+      probabilities[r - 1] = [0.5, 40];
+      expectError(
+        evaluate(kpiOf("WEIGHTEDPIPELINE"), [amounts, probabilities]),
+        "#NUM!",
+        "probabilities",
+        `cell ${2 * r} (row ${r}, column 2)`,
+        "40% is 0.4",
+      );
+    });
+  }
+
+  it("WEIGHTEDPIPELINE over 5,000 rows skips rows blank on either side, across block edges", () => {
+    const amounts = Array.from({ length: ROWS }, (_, i) => [1_000 + i]);
+    const probabilities = Array.from({ length: ROWS }, (_, i) => [(i % 101) / 100]);
+    EDGES.forEach((r, n) => ((n % 2 ? amounts : probabilities)[r - 1] = [""]));
+    let expected = 0;
+    for (let i = 0; i < ROWS; i++) {
+      const [a] = amounts[i] as [unknown];
+      const [p] = probabilities[i] as [unknown];
+      if (typeof a === "number" && typeof p === "number") expected += a * p;
+    }
+    expectResult(evaluate(kpiOf("WEIGHTEDPIPELINE"), [amounts, probabilities]), expected);
+  });
+
+  it("WEIGHTEDPIPELINE falls back to reading order when the layouts part after the first block", () => {
+    // Same row and cell counts, but rows 2,049 and 2,050 differ in length (a ragged literal array): the
+    // walk finds it mid-way and pairs the cells by reading order instead.
+    const amounts: unknown[][] = Array.from({ length: ROWS }, () => [10]);
+    const probabilities: unknown[][] = Array.from({ length: ROWS }, () => [0.5]);
+    probabilities[2_048] = [0.1, 0.9];
+    probabilities[2_049] = [];
+    const expected = 10 * (0.5 * (ROWS - 2) + 0.1 + 0.9);
+    expectResult(evaluate(kpiOf("WEIGHTEDPIPELINE"), [amounts, probabilities]), expected);
+  });
+});
