@@ -19,25 +19,32 @@ const median = (values: number[]): number => {
 };
 
 /**
- * Times two functions in alternation after a warm-up of each, and returns their medians: whatever the
- * machine does meanwhile (a GC left over from building the data, another process) falls on both alike.
+ * Times two functions in alternation and returns their medians. Both are warmed up together and each repeat
+ * swaps which runs first: run one after the other, two copies of the same loop measured 10% apart (whichever
+ * was warmed first was slower), and a GC left over from building the data or another process meanwhile falls
+ * on both alike.
  */
 function timeBoth(first: () => unknown, second: () => unknown, repeats: number): [number, number] {
   // Warm-up by time, not by count: small inputs need many runs before the optimising compiler takes over.
-  for (const run of [first, second]) {
-    const warmUntil = performance.now() + 300;
-    for (let i = 0; i < 3 || performance.now() < warmUntil; i++) run();
+  const warmUntil = performance.now() + 600;
+  for (let i = 0; i < 3 || performance.now() < warmUntil; i++) {
+    first();
+    second();
   }
   const a: number[] = [];
   const b: number[] = [];
+  const time = (run: () => unknown, times: number[]): void => {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  };
   for (let i = 0; i < repeats; i++) {
-    for (const [run, times] of [
-      [first, a],
-      [second, b],
-    ] as const) {
-      const start = performance.now();
-      run();
-      times.push(performance.now() - start);
+    if (i % 2 === 0) {
+      time(first, a);
+      time(second, b);
+    } else {
+      time(second, b);
+      time(first, a);
     }
   }
   return [median(a), median(b)];
