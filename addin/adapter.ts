@@ -89,8 +89,9 @@ export function computeForExcel(kpi: AnyKpi, rawArgs: readonly unknown[]): Excel
 /*
  * Excel desktop passes 0 for an empty cell of an `any` range argument (Excel on the web passes null), so
  * =KPI.NPS(A2:A100) over 40 answers would count 59 phantom detractors. Each function therefore asks for its
- * parameter addresses; when a range argument holds zeros, the referenced cells are read once through the shared
- * runtime's Excel API and the zeros that sit on empty cells become blanks again. Without an address (a literal
+ * parameter addresses; when range arguments hold zeros, the referenced cells are read through the shared
+ * runtime's Excel API (all of a call's suspect arguments in one round trip) and the zeros that sit on empty
+ * cells become blanks again. Without an address (a literal
  * array or a computed argument) there is nothing to read and the values are used as given.
  */
 
@@ -112,32 +113,61 @@ interface EmptyCells {
   readonly isEmpty: (row: number, col: number) => boolean;
 }
 
-async function readEmptyCells(address: string): Promise<EmptyCells | undefined> {
-  const at = splitAddress(address);
-  if (!at || typeof Excel === "undefined") return undefined;
+/** Which cells of a range are empty, from the range's position and its used range's value types. */
+function emptyCellsOf(range: Excel.Range, used: Excel.Range): EmptyCells {
+  if (used.isNullObject) return { isEmpty: () => true };
+  const top = used.rowIndex - range.rowIndex;
+  const left = used.columnIndex - range.columnIndex;
+  return {
+    isEmpty: (row: number, col: number) => {
+      const r = row - top;
+      const c = col - left;
+      if (r < 0 || c < 0 || r >= used.rowCount || c >= used.columnCount) return true;
+      return used.valueTypes[r]?.[c] === Excel.RangeValueType.empty;
+    },
+  };
+}
+
+/** Reads which cells of each address are empty: all of them in one Excel.run and one round trip. */
+async function readEmptyCells(addresses: readonly string[]): Promise<(EmptyCells | undefined)[]> {
+  if (typeof Excel === "undefined") return addresses.map(() => undefined);
   return Excel.run(async (context) => {
-    const range = context.workbook.worksheets.getItem(at.sheet).getRange(at.cells);
-    // Only the cells that hold values: a whole-column reference stays cheap.
-    const used = range.getUsedRangeOrNullObject(true);
-    range.load("rowIndex,columnIndex");
-    used.load("rowIndex,columnIndex,rowCount,columnCount,valueTypes");
+    const reads = addresses.map((address) => {
+      const at = splitAddress(address);
+      if (!at) return undefined;
+      const range = context.workbook.worksheets.getItem(at.sheet).getRange(at.cells);
+      // Only the cells that hold values: a whole-column reference stays cheap.
+      const used = range.getUsedRangeOrNullObject(true);
+      range.load("rowIndex,columnIndex");
+      used.load("rowIndex,columnIndex,rowCount,columnCount,valueTypes");
+      return { range, used };
+    });
     await context.sync();
-    if (used.isNullObject) return { isEmpty: () => true };
-    const top = used.rowIndex - range.rowIndex;
-    const left = used.columnIndex - range.columnIndex;
-    return {
-      isEmpty: (row: number, col: number) => {
-        const r = row - top;
-        const c = col - left;
-        if (r < 0 || c < 0 || r >= used.rowCount || c >= used.columnCount) return true;
-        return used.valueTypes[r]?.[c] === Excel.RangeValueType.empty;
-      },
-    };
+    return reads.map((read) => read && emptyCellsOf(read.range, read.used));
   });
 }
 
-async function restoreBlanks(arg: unknown, address: string): Promise<unknown> {
-  const empty = await readEmptyCells(address);
+/**
+ * The empty cells of every address, or undefined for one that cannot be read. One bad address (a deleted sheet)
+ * fails the whole batch, so then each is read on its own and the others are still repaired.
+ */
+async function readEmptyCellsOrEach(addresses: readonly string[]): Promise<(EmptyCells | undefined)[]> {
+  try {
+    return await readEmptyCells(addresses);
+  } catch (error) {
+    if (addresses.length === 1) throw error;
+    return Promise.all(
+      addresses.map((a) =>
+        readEmptyCells([a]).then(
+          ([cells]) => cells,
+          () => undefined,
+        ),
+      ),
+    );
+  }
+}
+
+function restoreBlanks(arg: unknown, empty: EmptyCells | undefined): unknown {
   if (!empty) return arg;
   if (!Array.isArray(arg)) return arg === 0 && empty.isEmpty(0, 0) ? null : arg;
   return arg.map((row: unknown, r: number) =>
@@ -172,12 +202,12 @@ export function excelFunction(kpi: AnyKpi): (...args: unknown[]) => unknown {
     if (suspects.length === 0) return computeForExcel(kpi, rawArgs);
     return (async () => {
       const repaired = [...rawArgs];
-      for (const i of suspects) {
-        try {
-          repaired[i] = await restoreBlanks(rawArgs[i], invocation?.parameterAddresses?.[i] ?? "");
-        } catch {
-          // Reading the sheet can fail (a deleted sheet, a busy workbook): the values as given are still valid input.
-        }
+      try {
+        const addresses = suspects.map((i) => invocation?.parameterAddresses?.[i] ?? "");
+        const empties = await readEmptyCellsOrEach(addresses);
+        suspects.forEach((i, n) => (repaired[i] = restoreBlanks(rawArgs[i], empties[n])));
+      } catch {
+        // Reading the sheet can fail (a busy workbook): the values as given are still valid input.
       }
       return computeForExcel(kpi, repaired);
     })();

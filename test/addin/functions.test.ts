@@ -35,23 +35,33 @@ const errorOf = (outcome: ExcelOutcome): FakeCustomFunctionsError => {
   return outcome.error;
 };
 
-/** Excel desktop: a range over cells of which only some hold values, the rest passed as 0. */
-function fakeExcel(sheet: string, values: (number | null)[][], calls: string[]) {
+type Cells = (number | null)[][];
+
+/** The used range of `values` (null = an empty cell), as getUsedRangeOrNullObject(true) loads it. */
+function usedRangeOf(values: Cells) {
+  const rows = values.map((row, r) => ({ row, r })).filter(({ row }) => row.some((v) => v !== null));
+  const first = rows[0]?.r ?? 0;
+  const last = rows[rows.length - 1]?.r ?? -1;
+  return {
+    isNullObject: rows.length === 0,
+    rowIndex: first,
+    columnIndex: 0,
+    rowCount: last - first + 1,
+    columnCount: values[0]?.length ?? 0,
+    valueTypes: values.slice(first, last + 1).map((row) => row.map((v) => (v === null ? "Empty" : "Double"))),
+    load: () => undefined,
+  };
+}
+
+/**
+ * Excel desktop: ranges over cells of which only some hold values, the rest passed as 0; `values` is what
+ * every range holds, or what each range address holds. `calls` records the runs, reads and round trips.
+ */
+function fakeExcel(sheet: string, values: Cells | Record<string, Cells>, calls: string[]) {
   return {
     RangeValueType: { empty: "Empty", double: "Double" },
     run: async (batch: (context: unknown) => Promise<unknown>) => {
-      const rows = values.map((row, r) => ({ row, r })).filter(({ row }) => row.some((v) => v !== null));
-      const first = rows[0]?.r ?? 0;
-      const last = rows[rows.length - 1]?.r ?? -1;
-      const used = {
-        isNullObject: rows.length === 0,
-        rowIndex: first,
-        columnIndex: 0,
-        rowCount: last - first + 1,
-        columnCount: values[0]?.length ?? 0,
-        valueTypes: values.slice(first, last + 1).map((row) => row.map((v) => (v === null ? "Empty" : "Double"))),
-        load: () => undefined,
-      };
+      calls.push("run");
       const context = {
         workbook: {
           worksheets: {
@@ -61,13 +71,14 @@ function fakeExcel(sheet: string, values: (number | null)[][], calls: string[]) 
               return {
                 getRange: (cells: string) => {
                   calls.push(`range ${cells}`);
+                  const used = usedRangeOf(Array.isArray(values) ? values : (values[cells] ?? []));
                   return { rowIndex: 0, columnIndex: 0, load: () => undefined, getUsedRangeOrNullObject: () => used };
                 },
               };
             },
           },
         },
-        sync: async () => undefined,
+        sync: async () => void calls.push("sync"),
       };
       return batch(context);
     },
@@ -151,7 +162,7 @@ describe("Excel desktop's zeros for empty cells", () => {
       { parameterAddresses: ["'Survey data'!A2:A6"] },
     ]);
     expect(outcome).toStrictEqual({ value: 100 });
-    expect(calls).toStrictEqual(["sheet Survey data", "range A2:A6"]);
+    expect(calls).toStrictEqual(["run", "sheet Survey data", "range A2:A6", "sync"]);
   });
 
   it("still count when the cells really hold 0", async () => {
@@ -181,6 +192,37 @@ describe("Excel desktop's zeros for empty cells", () => {
       { parameterAddresses: ["Sheet1!A2:A6"] },
     ]);
     expect(outcome).toStrictEqual({ value: -20 });
+  });
+
+  // AOV(revenue, orderIds): 100 over one order once the empty cells are blanks again, 100 / 2 with the zeros.
+  const revenue = [[100], [0], [0]];
+  const orderIds = [[7], [0], [0]];
+
+  it("are checked for every suspect argument in one Excel.run and one round trip", async () => {
+    const calls: string[] = [];
+    const excel = fakeExcel("Sheet1", { "A1:A3": [[100], [null], [null]], "B1:B3": [[7], [null], [null]] }, calls);
+    const desktop = loadExcelFunctions({ Excel: excel });
+    const outcome = await callExcel(desktop.get("AOV") as ExcelFunction, [
+      revenue,
+      orderIds,
+      { parameterAddresses: ["Sheet1!A1:A3", "Sheet1!B1:B3"] },
+    ]);
+    expect(outcome).toStrictEqual({ value: 100 });
+    expect(calls).toStrictEqual(["run", "sheet Sheet1", "range A1:A3", "sheet Sheet1", "range B1:B3", "sync"]);
+  });
+
+  it("are still repaired in the readable arguments when another argument's sheet is gone", async () => {
+    const calls: string[] = [];
+    const excel = fakeExcel("Sheet1", { "A1:A3": [[100], [null], [null]] }, calls);
+    const desktop = loadExcelFunctions({ Excel: excel });
+    const outcome = await callExcel(desktop.get("AOV") as ExcelFunction, [
+      revenue,
+      orderIds,
+      { parameterAddresses: ["Sheet1!A1:A3", "Deleted!B1:B3"] },
+    ]);
+    expect(outcome).toStrictEqual({ value: 100 });
+    // The batch fails on the deleted sheet, then each argument is read on its own.
+    expect(calls.filter((c) => c === "run")).toHaveLength(3);
   });
 
   it("cost nothing when a range holds no zero: the answer is synchronous and the sheet is not read", () => {

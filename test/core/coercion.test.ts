@@ -210,8 +210,8 @@ describe("long ranges, read block by block", () => {
   }
 
   it("WEIGHTEDPIPELINE over 5,000 rows skips rows blank on either side, across block edges", () => {
-    const amounts = Array.from({ length: ROWS }, (_, i) => [1_000 + i]);
-    const probabilities = Array.from({ length: ROWS }, (_, i) => [(i % 101) / 100]);
+    const amounts: unknown[][] = Array.from({ length: ROWS }, (_, i) => [1_000 + i]);
+    const probabilities: unknown[][] = Array.from({ length: ROWS }, (_, i) => [(i % 101) / 100]);
     EDGES.forEach((r, n) => ((n % 2 ? amounts : probabilities)[r - 1] = [""]));
     let expected = 0;
     for (let i = 0; i < ROWS; i++) {
