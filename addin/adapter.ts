@@ -57,9 +57,10 @@ function toExcelCell(cell: unknown): ExcelCell {
   return "";
 }
 
-export function toExcelResult(result: KpiResult): ExcelCell | ExcelCell[][] {
+/** Every function is declared with a matrix result (see excel-metadata.ts): one value is a 1×1 matrix. */
+export function toExcelResult(result: KpiResult): ExcelCell[][] {
   if (Array.isArray(result)) return result.map((row) => row.map(toExcelCell));
-  return toExcelCell(result);
+  return [[toExcelCell(result)]];
 }
 
 /** The message of anything thrown; checked by shape because errors may come from another realm. */
@@ -75,7 +76,7 @@ function failure(kpi: AnyKpi, error: unknown): CustomFunctions.Error {
 }
 
 /** Evaluates synchronously; errors are thrown as CustomFunctions.Error, the way Excel expects them. */
-export function computeForExcel(kpi: AnyKpi, rawArgs: readonly unknown[]): ExcelCell | ExcelCell[][] {
+export function computeForExcel(kpi: AnyKpi, rawArgs: readonly unknown[]): ExcelCell[][] {
   let result: KpiResult | KpiError;
   try {
     result = evaluate(kpi, rawArgs);

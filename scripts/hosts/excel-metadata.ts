@@ -27,7 +27,7 @@ export interface FunctionMetadata {
   name: string;
   description: string;
   parameters: ParameterMetadata[];
-  result: { dimensionality: "scalar" | "matrix" };
+  result: { dimensionality: "matrix" };
   options: { requiresParameterAddresses: true };
 }
 
@@ -57,8 +57,10 @@ export function functionMetadata(kpi: AnyKpi, lang: Lang): FunctionMetadata {
       dimensionality: isRangeKind(param.kind) ? "matrix" : "scalar",
       ...(param.optional ? { optional: true as const } : {}),
     })),
-    result: { dimensionality: kpi.result === "spill" ? "matrix" : "scalar" },
-    // The addresses let the adapter tell Excel desktop's invented zeros from real ones.
+    // The addresses let the adapter tell Excel desktop's invented zeros from real ones. Excel gives them only
+    // to functions whose result is declared a matrix (requiresParameterAddresses in the functions.json
+    // reference), so every function is one: a single value goes back as a 1×1 matrix, which shows as a value.
+    result: { dimensionality: "matrix" },
     options: { requiresParameterAddresses: true },
   };
 }

@@ -150,6 +150,7 @@ describe("the size of what Excel loads", () => {
   });
 });
 
+// Results are compared with toEqual: their arrays come from the sandbox's realm. A single value is a 1×1 matrix.
 describe("Excel desktop's zeros for empty cells", () => {
   const scores = [[9], [10], [0], [0], [0]];
 
@@ -161,7 +162,7 @@ describe("Excel desktop's zeros for empty cells", () => {
       scores,
       { parameterAddresses: ["'Survey data'!A2:A6"] },
     ]);
-    expect(outcome).toStrictEqual({ value: 100 });
+    expect(outcome).toEqual({ value: [[100]] });
     expect(calls).toStrictEqual(["run", "sheet Survey data", "range A2:A6", "sync"]);
   });
 
@@ -172,7 +173,7 @@ describe("Excel desktop's zeros for empty cells", () => {
       scores,
       { parameterAddresses: ["Sheet1!A2:A6"] },
     ]);
-    expect("value" in outcome && outcome.value).toBeCloseTo(100 / 3, 12);
+    expect("value" in outcome && (outcome.value as number[][])[0]?.[0]).toBeCloseTo(100 / 3, 12);
   });
 
   it("leave an optional scalar given as an empty cell at its default instead of 0", async () => {
@@ -181,7 +182,7 @@ describe("Excel desktop's zeros for empty cells", () => {
     const romi = desktop.get("ROMI") as ExcelFunction;
     const addresses = { parameterAddresses: ["Sheet1!A1:A2", "Sheet1!B1:B2", "Sheet1!C1"] };
     // grossMargin 0 would be #NUM! (it must lie in (0, 1]); blank means the default, 1.
-    expect(await callExcel(romi, [[[300], [100]], [[100], [100]], 0, addresses])).toStrictEqual({ value: 1 });
+    expect(await callExcel(romi, [[[300], [100]], [[100], [100]], 0, addresses])).toEqual({ value: [[1]] });
   });
 
   it("are used as given when the sheet cannot be read, and the call still settles", async () => {
@@ -191,7 +192,7 @@ describe("Excel desktop's zeros for empty cells", () => {
       scores,
       { parameterAddresses: ["Sheet1!A2:A6"] },
     ]);
-    expect(outcome).toStrictEqual({ value: -20 });
+    expect(outcome).toEqual({ value: [[-20]] });
   });
 
   // AOV(revenue, orderIds): 100 over one order once the empty cells are blanks again, 100 / 2 with the zeros.
@@ -207,7 +208,7 @@ describe("Excel desktop's zeros for empty cells", () => {
       orderIds,
       { parameterAddresses: ["Sheet1!A1:A3", "Sheet1!B1:B3"] },
     ]);
-    expect(outcome).toStrictEqual({ value: 100 });
+    expect(outcome).toEqual({ value: [[100]] });
     expect(calls).toStrictEqual(["run", "sheet Sheet1", "range A1:A3", "sheet Sheet1", "range B1:B3", "sync"]);
   });
 
@@ -220,7 +221,7 @@ describe("Excel desktop's zeros for empty cells", () => {
       orderIds,
       { parameterAddresses: ["Sheet1!A1:A3", "Deleted!B1:B3"] },
     ]);
-    expect(outcome).toStrictEqual({ value: 100 });
+    expect(outcome).toEqual({ value: [[100]] });
     // The batch fails on the deleted sheet, then each argument is read on its own.
     expect(calls.filter((c) => c === "run")).toHaveLength(3);
   });
@@ -229,7 +230,7 @@ describe("Excel desktop's zeros for empty cells", () => {
     const calls: string[] = [];
     const desktop = loadExcelFunctions({ Excel: fakeExcel("Sheet1", [[9]], calls) });
     const result = (desktop.get("NPS") as ExcelFunction)([[9], [10]], { parameterAddresses: ["Sheet1!A1:A2"] });
-    expect(result).toBe(100);
+    expect(result).toEqual([[100]]);
     expect(calls).toStrictEqual([]);
   });
 });

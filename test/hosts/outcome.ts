@@ -28,8 +28,12 @@ export function excelOutcome(c: HostCase, outcome: ExcelOutcome): Outcome {
     return { code, detail: message === undefined ? "" : message.slice(prefix.length) };
   }
   const cell = (v: unknown): unknown => (v instanceof FakeCustomFunctionsError ? v.code : v);
-  const { value } = outcome;
-  return { value: Array.isArray(value) ? value.map((row: unknown[]) => row.map(cell)) : cell(value) };
+  // Every Excel function returns a matrix (see excel-metadata.ts); a single value is a 1×1 one.
+  const rows = outcome.value as unknown[][];
+  expect(Array.isArray(rows) && rows.every(Array.isArray), `Excel returned a matrix for ${c.fn}`).toBe(true);
+  const single = kpiOf(c).result !== "spill";
+  if (single) expect(rows.length === 1 && rows[0]?.length === 1, `${c.fn} returned a 1×1 matrix`).toBe(true);
+  return { value: single ? cell(rows[0]?.[0]) : rows.map((row) => row.map(cell)) };
 }
 
 export function sheetsOutcome(c: HostCase, run: () => unknown, timeZone: string): Outcome {
