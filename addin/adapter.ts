@@ -92,8 +92,8 @@ export function computeForExcel(kpi: AnyKpi, rawArgs: readonly unknown[]): Excel
  * =KPI.NPS(A2:A100) over 40 answers would count 59 phantom detractors. Each function therefore asks for its
  * parameter addresses; when range arguments hold zeros, the referenced cells are read through the shared
  * runtime's Excel API (all of a call's suspect arguments in one round trip) and the zeros that sit on empty
- * cells become blanks again. Without an address (a literal
- * array or a computed argument) there is nothing to read and the values are used as given.
+ * cells become blanks again. Without an address (a literal array or a computed argument) there is nothing to
+ * read and the values are used as given.
  */
 
 /** Splits `'My sheet'!A1:B4` into the sheet name and the cell part. */
