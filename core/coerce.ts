@@ -224,7 +224,7 @@ function numberAt(
  * later it could stay in that code for good, at twice the cost (seen with --trace-opt --trace-deopt). Called
  * once per block instead, the loop is optimised as an ordinary hot function with complete feedback.
  */
-const BLOCK_ROWS = 1024;
+export const BLOCK_ROWS = 1024;
 
 /**
  * Walks a numeric range once, validating as it goes, and returns the sum and count of its values; `visit` (when

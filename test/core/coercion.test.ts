@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BLOCK_ROWS } from "../../core/coerce.js";
 import { evaluate, KPIS, serialToDate, type AnyKpi } from "../../core/index.js";
 import { expectResult } from "../helpers/expect.js";
 import { expectError, NUMBER_AS_TEXT_HINT } from "../helpers/kpi.js";
@@ -173,14 +174,16 @@ describe("errors carry the function name", () => {
 });
 
 describe("long ranges, read block by block", () => {
-  // The readers walk long ranges in blocks of rows (core/coerce.ts, BLOCK_ROWS); these rows sit on both sides
-  // of several block edges, so a count or position carried wrongly from one block to the next shows.
-  const ROWS = 5_000;
-  const EDGES = [1, 1_023, 1_024, 1_025, 2_048, 2_049, 4_097, ROWS];
+  // The readers walk long ranges in blocks of rows; these rows sit on both sides of several block edges, so a
+  // count or position carried wrongly from one block to the next shows.
+  const B = BLOCK_ROWS;
+  const ROWS = 5 * B - 120;
+  const EDGES = [1, B - 1, B, B + 1, 2 * B, 2 * B + 1, 4 * B + 1, ROWS];
+  const rows = ROWS.toLocaleString("en");
   const kpiOf = (id: string): AnyKpi => KPIS.find((k) => k.id === id) as AnyKpi;
   const scores = (): unknown[][] => Array.from({ length: ROWS }, (_, i) => [i % 11]);
 
-  it("NPS over 5,000 rows with blanks at the block edges counts every score once", () => {
+  it(`NPS over ${rows} rows with blanks at the block edges counts every score once`, () => {
     const column = scores();
     for (const r of EDGES) column[r - 1] = [null];
     const kept = column.flat().filter((v): v is number => typeof v === "number");
@@ -189,13 +192,13 @@ describe("long ranges, read block by block", () => {
   });
 
   for (const r of EDGES) {
-    it(`NPS names cell ${r} of 5,000 when it holds text`, () => {
+    it(`NPS names cell ${r} of ${rows} when it holds text`, () => {
       const column = scores();
       column[r - 1] = ["n/a"];
       expectError(evaluate(kpiOf("NPS"), [column]), "#VALUE!", "scores", `cell ${r} `, '"n/a"');
     });
 
-    it(`WEIGHTEDPIPELINE names row ${r} of a two-column 5,000-row range when a probability is out of [0, 1]`, () => {
+    it(`WEIGHTEDPIPELINE names row ${r} of a two-column ${rows}-row range when a probability is out of [0, 1]`, () => {
       const amounts = Array.from({ length: ROWS }, (_, i) => [i, i + 1]);
       const probabilities = Array.from({ length: ROWS }, () => [0.5, 0.5]);
       probabilities[r - 1] = [0.5, 40];
@@ -209,7 +212,7 @@ describe("long ranges, read block by block", () => {
     });
   }
 
-  it("WEIGHTEDPIPELINE over 5,000 rows skips rows blank on either side, across block edges", () => {
+  it(`WEIGHTEDPIPELINE over ${rows} rows skips rows blank on either side, across block edges`, () => {
     const amounts: unknown[][] = Array.from({ length: ROWS }, (_, i) => [1_000 + i]);
     const probabilities: unknown[][] = Array.from({ length: ROWS }, (_, i) => [(i % 101) / 100]);
     EDGES.forEach((r, n) => ((n % 2 ? amounts : probabilities)[r - 1] = [""]));
@@ -223,12 +226,12 @@ describe("long ranges, read block by block", () => {
   });
 
   it("WEIGHTEDPIPELINE falls back to reading order when the layouts part after the first block", () => {
-    // Same row and cell counts, but rows 2,049 and 2,050 differ in length (a ragged literal array): the
-    // walk finds it mid-way and pairs the cells by reading order instead.
+    // Same row and cell counts, but the first two rows of the third block differ in length (a ragged literal
+    // array): the walk finds it mid-way and pairs the cells by reading order instead.
     const amounts: unknown[][] = Array.from({ length: ROWS }, () => [10]);
     const probabilities: unknown[][] = Array.from({ length: ROWS }, () => [0.5]);
-    probabilities[2_048] = [0.1, 0.9];
-    probabilities[2_049] = [];
+    probabilities[2 * B] = [0.1, 0.9];
+    probabilities[2 * B + 1] = [];
     const expected = 10 * (0.5 * (ROWS - 2) + 0.1 + 0.9);
     expectResult(evaluate(kpiOf("WEIGHTEDPIPELINE"), [amounts, probabilities]), expected);
   });
