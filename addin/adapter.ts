@@ -1,26 +1,24 @@
 /// <reference types="custom-functions-runtime" />
 /// <reference types="office-js" />
 import {
-  evaluate,
+  callKpi,
   isKpiError,
-  KpiDate,
+  isRangeKind,
+  originOf,
+  publicName,
+  toCells,
   type AnyKpi,
   type ErrorCode,
   type KpiError,
   type KpiResult,
 } from "../core/index.js";
+import { splitSheet } from "../core/dashboard/a1.js";
 
 /**
- * The Excel side of every `=KPI.NAME(...)`: Excel values in, the core's result or error out. Nothing here knows
- * about any particular KPI; the registry drives everything.
+ * The Excel side of every `=KPI.NAME(...)`: what Excel does differently from the other hosts (its error
+ * objects, the matrix every function returns, desktop's zeros for empty cells). Naming, arity, blanks, result
+ * cells and internal errors are the core's host boundary (core/host/boundary.ts), shared by every host.
  */
-
-export const NAMESPACE = "KPI";
-
-/** Parameter kinds that take one value; every other kind is a range that Excel passes as a 2-D array. */
-const SCALAR_KINDS: ReadonlySet<string> = new Set(["number", "date", "text", "boolean"]);
-
-export const isRangeKind = (kind: string): boolean => !SCALAR_KINDS.has(kind);
 
 /** Read at call time: the CustomFunctions global only exists once Office has loaded the runtime. */
 function excelCode(code: ErrorCode): CustomFunctions.ErrorCode {
@@ -41,7 +39,7 @@ function excelCode(code: ErrorCode): CustomFunctions.ErrorCode {
 const CODES_WITH_MESSAGE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["#VALUE!", "#N/A"]);
 
 export function toExcelError(error: KpiError): CustomFunctions.Error {
-  const message = error.format(`${NAMESPACE}.${error.fn}`).slice(error.code.length + 1);
+  const message = error.format(publicName("excel", error.fn)).slice(error.code.length + 1);
   return CODES_WITH_MESSAGE.has(error.code)
     ? new CustomFunctions.Error(excelCode(error.code), message)
     : new CustomFunctions.Error(excelCode(error.code));
@@ -49,40 +47,21 @@ export function toExcelError(error: KpiError): CustomFunctions.Error {
 
 type ExcelCell = number | string | boolean | CustomFunctions.Error;
 
-/** Excel shows a returned `null` inside a spill as 0, so an empty result cell must be "". */
-function toExcelCell(cell: unknown): ExcelCell {
-  if (cell instanceof KpiDate) return cell.serial;
-  if (isKpiError(cell)) return toExcelError(cell);
-  if (typeof cell === "number" || typeof cell === "string" || typeof cell === "boolean") return cell;
-  return "";
-}
-
 /** Every function is declared with a matrix result (see excel-metadata.ts): one value is a 1×1 matrix. */
 export function toExcelResult(result: KpiResult): ExcelCell[][] {
-  if (Array.isArray(result)) return result.map((row) => row.map(toExcelCell));
-  return [[toExcelCell(result)]];
+  return toCells<ExcelCell>(result, { date: (serial) => serial, error: toExcelError });
 }
 
-/** The message of anything thrown; checked by shape because errors may come from another realm. */
-export const reasonOf = (error: unknown): string =>
-  typeof error === "object" && error !== null && typeof (error as Error).message === "string"
-    ? (error as Error).message
-    : String(error);
-
-/** What Excel shows for a failure: the KPI's own error, or #VALUE! naming the function for anything unexpected. */
-function failure(kpi: AnyKpi, error: unknown): CustomFunctions.Error {
-  if (isKpiError(error)) return toExcelError(error);
-  return new CustomFunctions.Error(excelCode("#VALUE!"), `${NAMESPACE}.${kpi.id}: internal error: ${reasonOf(error)}`);
-}
-
-/** Evaluates synchronously; errors are thrown as CustomFunctions.Error, the way Excel expects them. */
-export function computeForExcel(kpi: AnyKpi, rawArgs: readonly unknown[]): ExcelCell[][] {
-  let result: KpiResult | KpiError;
-  try {
-    result = evaluate(kpi, rawArgs);
-  } catch (error) {
-    throw failure(kpi, error);
-  }
+/**
+ * Evaluates synchronously; errors are thrown as CustomFunctions.Error, the way Excel expects them. With the
+ * parameter addresses, a cell problem names the cell by its address ("Survey!B7").
+ */
+export function computeForExcel(
+  kpi: AnyKpi,
+  rawArgs: readonly unknown[],
+  addresses?: readonly string[],
+): ExcelCell[][] {
+  const result = callKpi(kpi, rawArgs, { origins: addresses?.map(originOf) });
   if (isKpiError(result)) throw toExcelError(result);
   return toExcelResult(result);
 }
@@ -96,15 +75,11 @@ export function computeForExcel(kpi: AnyKpi, rawArgs: readonly unknown[]): Excel
  * read and the values are used as given.
  */
 
-/** Splits `'My sheet'!A1:B4` into the sheet name and the cell part. */
+/** The sheet and cells of a parameter address this workbook can read (not another workbook's). */
 export function splitAddress(address: string): { sheet: string; cells: string } | undefined {
-  const bang = address.lastIndexOf("!");
-  if (bang <= 0) return undefined;
-  let sheet = address.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  // A reference into another workbook cannot be read from here.
-  if (sheet.startsWith("[")) return undefined;
-  return { sheet, cells: address.slice(bang + 1) };
+  const { sheet, ref } = splitSheet(address);
+  if (!sheet || sheet.startsWith("[")) return undefined;
+  return { sheet, cells: ref };
 }
 
 const hasZero = (arg: unknown): boolean =>
@@ -199,18 +174,18 @@ export function excelFunction(kpi: AnyKpi): (...args: unknown[]) => unknown {
   return (...args: unknown[]) => {
     const rawArgs = args.slice(0, arity);
     const invocation = args[arity] as CustomFunctions.Invocation | undefined;
-    const suspects = suspectArguments(kpi, rawArgs, invocation?.parameterAddresses);
-    if (suspects.length === 0) return computeForExcel(kpi, rawArgs);
+    const addresses = invocation?.parameterAddresses;
+    const suspects = suspectArguments(kpi, rawArgs, addresses);
+    if (suspects.length === 0) return computeForExcel(kpi, rawArgs, addresses);
     return (async () => {
       const repaired = [...rawArgs];
       try {
-        const addresses = suspects.map((i) => invocation?.parameterAddresses?.[i] ?? "");
-        const empties = await readEmptyCellsOrEach(addresses);
+        const empties = await readEmptyCellsOrEach(suspects.map((i) => addresses?.[i] ?? ""));
         suspects.forEach((i, n) => (repaired[i] = restoreBlanks(rawArgs[i], empties[n])));
       } catch {
         // Reading the sheet can fail (a busy workbook): the values as given are still valid input.
       }
-      return computeForExcel(kpi, repaired);
+      return computeForExcel(kpi, repaired, addresses);
     })();
   };
 }

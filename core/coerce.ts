@@ -1,3 +1,4 @@
+import { cellName, quoteSheet } from "./dashboard/a1.js";
 import { dateToSerial } from "./dates.js";
 import { fail, type KpiError } from "./errors.js";
 import type { NumberRange, ParamSpec, Series } from "./spec.js";
@@ -25,7 +26,9 @@ export function forEachCell(arg: unknown, visit: (cell: unknown, row: number, co
     if (Array.isArray(row)) {
       for (let c = 0; c < row.length; c++) {
         const cell: unknown = row[c];
-        if (Array.isArray(cell)) forEachCell(cell, (inner) => visit(inner, r, c));
+        // A literal array one level deeper is read in place; anything deeper is a cell holding an array, which
+        // the readers reject with a typed #VALUE! (recursing would let a deeply nested input overflow the stack).
+        if (Array.isArray(cell)) for (const inner of cell as unknown[]) visit(inner, r, c);
         else visit(cell, r, c);
       }
     } else {
@@ -70,12 +73,31 @@ const describe = (cell: unknown): string => {
   return `a value of type ${Array.isArray(cell) ? "array" : typeof cell}`;
 };
 
-/** Text that a person would read as a number: "1 234,5", "1,234.50", "12%", "€ 30". */
-const looksNumeric = (text: string): boolean => /^[\s€$£+-]*\d[\d\s\u00a0\u202f.,']*%?[\s€$£]*$/u.test(text);
+/** Longer text is never a number stored as text; the check also stays cheap on long strings. */
+const MAX_NUMERIC_TEXT = 64;
+
+/**
+ * Text that a person would read as a number: "1 234,5", "1,234.50", "12%", "€ 30". Trailing white space is cut
+ * first so that no two neighbouring parts of the pattern can match the same characters: the test is linear
+ * (an earlier pattern backtracked quadratically on a digit followed by thousands of spaces).
+ */
+const looksNumeric = (text: string): boolean =>
+  text.length <= MAX_NUMERIC_TEXT && /^[\s€$£+-]*\d[\d\s.,']*%?[€$£]*$/u.test(text.trimEnd());
+
+/** Where an argument's range starts in the workbook, when the host knows it (0-based row and column). */
+export interface CellOrigin {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** A parameter as read for one call: with its range's origin when the host gave its address. */
+export type ReadSpec = ParamSpec & { readonly origin?: CellOrigin };
 
 /** Where a problem is, in words a spreadsheet user can act on. */
 export interface CellAt {
   readonly arg: string;
+  readonly origin?: CellOrigin;
   /** 1-based position in row-by-row reading order. */
   readonly position: number;
   readonly row: number;
@@ -83,8 +105,16 @@ export interface CellAt {
   readonly wide: boolean;
 }
 
+/** The cell by its address where the host told where the range is ("Survey!B7"), else by its position. */
 const where = (at: CellAt): string =>
-  `${at.arg}: cell ${at.position}${at.wide ? ` (row ${at.row + 1}, column ${at.col + 1})` : ""}`;
+  at.origin
+    ? `${at.arg}: ${quoteSheet(at.origin.sheet)}!${cellName(at.origin.row + at.row, at.origin.col + at.col)}`
+    : `${at.arg}: cell ${at.position}${at.wide ? ` (row ${at.row + 1}, column ${at.col + 1})` : ""}`;
+
+const cellAt = (param: ReadSpec, position: number, row: number, col: number, wide: boolean): CellAt =>
+  param.origin
+    ? { arg: param.name, origin: param.origin, position, row, col, wide }
+    : { arg: param.name, position, row, col, wide };
 
 function notANumber(cell: unknown, at: CellAt, expected: string): KpiError {
   const hint =
@@ -208,7 +238,7 @@ function numberAt(
   col: number,
   wide: boolean,
 ): number | undefined {
-  const at = { arg: param.name, position, row, col, wide };
+  const at = cellAt(param, position, row, col, wide);
   const value = param.kind === "dates" ? readDate(cell, at) : readNumber(cell, at);
   if (value !== undefined && hasBounds(param) && outOfBounds(value, param)) {
     throw fail.num(
@@ -489,13 +519,21 @@ export function readNumbers(arg: unknown, param: ParamSpec, keepBlanks = false):
   return out;
 }
 
+/**
+ * A first or last character that trimming keeps: printable ASCII, or any other character that is not white
+ * space. No-break and other Unicode spaces (U+00A0, U+2009, U+3000 …) send the label to the careful reader,
+ * which trims them, so "C1" and "C1\u00a0" are one key in a range as they are in a single cell.
+ */
+const plainEdge = (code: number): boolean =>
+  (code > 32 && code < 127) || (code > 160 && String.fromCharCode(code).trim() !== "");
+
 /** Reads a label range, trimmed: blanks dropped or, with `keepBlanks`, kept as "". */
 export function readKeys(arg: unknown, param: ParamSpec, keepBlanks = false): string[] {
   const out: string[] = [];
   const wide = shapeOf(arg).cols > 1;
   let position = 0;
   const careful = (cell: unknown, row: number, col: number): void => {
-    const text = readKey(cell, { arg: param.name, position, row, col, wide });
+    const text = readKey(cell, cellAt(param, position, row, col, wide));
     if (text !== undefined) out.push(text);
     else if (keepBlanks) out.push(BLANK_KEY);
   };
@@ -512,7 +550,8 @@ export function readKeys(arg: unknown, param: ParamSpec, keepBlanks = false): st
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       position++;
-      if (typeof v === "string" && v !== "" && v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32) out.push(v);
+      if (typeof v === "string" && v !== "" && plainEdge(v.charCodeAt(0)) && plainEdge(v.charCodeAt(v.length - 1)))
+        out.push(v);
       else if (plainBlank(v)) {
         if (keepBlanks) out.push(BLANK_KEY);
       } else careful(v, r, c);
@@ -538,7 +577,7 @@ export function readMatrix(arg: unknown, param: ParamSpec): (number | null)[][] 
   let position = 0;
   forEachCell(arg, (cell, row, col) => {
     position++;
-    const value = readNumber(cell, { arg: param.name, position, row, col, wide });
+    const value = readNumber(cell, cellAt(param, position, row, col, wide));
     (rows[row] ??= [])[col] = value ?? null;
   });
   // Ragged rows are padded with blanks so every row has the same width.
@@ -547,7 +586,8 @@ export function readMatrix(arg: unknown, param: ParamSpec): (number | null)[][] 
 }
 
 /** The single non-blank value of a scalar argument, or undefined when it is blank or omitted. */
-function singleCell(arg: unknown, name: string): { cell: unknown; at: CellAt } | undefined {
+function singleCell(arg: unknown, param: ReadSpec): { cell: unknown; at: CellAt } | undefined {
+  const name = param.name;
   let found: { cell: unknown; at: CellAt } | undefined;
   let count = 0;
   let position = 0;
@@ -555,7 +595,7 @@ function singleCell(arg: unknown, name: string): { cell: unknown; at: CellAt } |
     position++;
     if (isBlank(cell)) return;
     count++;
-    found ??= { cell, at: { arg: name, position, row, col, wide: false } };
+    found ??= { cell, at: cellAt(param, position, row, col, false) };
   });
   if (count > 1) throw fail.value(`${name} expects a single value, got a range with ${count} values`);
   return found;
@@ -563,11 +603,12 @@ function singleCell(arg: unknown, name: string): { cell: unknown; at: CellAt } |
 
 const scalarWhere = (name: string): CellAt => ({ arg: name, position: 1, row: 0, col: 0, wide: false });
 
-export function readScalar(arg: unknown, param: ParamSpec): number | string | boolean | undefined {
-  const found = singleCell(arg, param.name);
+export function readScalar(arg: unknown, param: ReadSpec): number | string | boolean | undefined {
+  const found = singleCell(arg, param);
   if (found === undefined) return undefined;
   const { cell } = found;
-  const at = scalarWhere(param.name);
+  // A scalar is named by its address when the host gave one, else as the argument's only cell.
+  const at = param.origin ? found.at : scalarWhere(param.name);
   switch (param.kind) {
     case "number":
     case "date": {

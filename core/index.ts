@@ -14,3 +14,18 @@ export {
 } from "./spec.js";
 export { dateToSerial, serialToDate } from "./dates.js";
 export { isBlank, keyOf } from "./coerce.js";
+export {
+  callKpi,
+  idFromName,
+  isRangeKind,
+  NAMESPACE,
+  originOf,
+  publicName,
+  reasonOf,
+  toCells,
+  toValueOrCells,
+  type CallOptions,
+  type CellTable,
+  type HostName,
+} from "./host/boundary.js";
+export type { CellOrigin } from "./coerce.js";

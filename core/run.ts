@@ -8,6 +8,8 @@ import {
   readScalar,
   readSeries,
   sizeMismatch,
+  type CellOrigin,
+  type ReadSpec,
 } from "./coerce.js";
 import { fail, KpiError } from "./errors.js";
 import type { AnyKpi, KpiResult, ParamSpec } from "./spec.js";
@@ -75,12 +77,21 @@ function readPaired(params: ParamSpec[], raw: unknown[], into: Record<string, un
 }
 
 /** Turns host values into the clean arguments of `kpi`, or throws the KpiError that explains why not. */
-export function coerceArgs(kpi: AnyKpi, rawArgs: readonly unknown[]): Record<string, unknown> {
+export function coerceArgs(
+  kpi: AnyKpi,
+  rawArgs: readonly unknown[],
+  origins?: readonly (CellOrigin | undefined)[],
+): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   const pairedNames = new Set(kpi.paired?.flat() ?? []);
-  const rawOf = (p: ParamSpec): unknown => rawArgs[kpi.params.indexOf(p)];
+  // Each parameter as read for this call: with where its range starts, when the host said.
+  const specs: ReadSpec[] = kpi.params.map((param, i) => {
+    const origin = origins?.[i];
+    return origin ? { ...param, origin } : param;
+  });
+  const rawOf = (p: ParamSpec): unknown => rawArgs[specs.indexOf(p)];
 
-  kpi.params.forEach((param, index) => {
+  specs.forEach((param, index) => {
     const raw = rawArgs[index];
     // Only optional arguments are scanned for blankness: a required range goes straight to its reader.
     if (param.optional && isOmitted(raw)) {
@@ -122,7 +133,7 @@ export function coerceArgs(kpi: AnyKpi, rawArgs: readonly unknown[]): Record<str
   });
 
   for (const group of kpi.paired ?? []) {
-    const present = kpi.params.filter((p) => group.includes(p.name) && !(p.optional && isOmitted(rawOf(p))));
+    const present = specs.filter((p) => group.includes(p.name) && !(p.optional && isOmitted(rawOf(p))));
     readPaired(present, present.map(rawOf), args);
   }
   return args;
@@ -132,12 +143,17 @@ export function coerceArgs(kpi: AnyKpi, rawArgs: readonly unknown[]): Record<str
  * Evaluates a KPI on host values. Returns the result or the KpiError explaining the failure (errors are
  * values from here on). Anything else thrown is a bug in the core and is deliberately not swallowed.
  */
-export function evaluate(kpi: AnyKpi, rawArgs: readonly unknown[]): KpiResult | KpiError {
+export function evaluate(
+  kpi: AnyKpi,
+  rawArgs: readonly unknown[],
+  origins?: readonly (CellOrigin | undefined)[],
+): KpiResult | KpiError {
   try {
-    if (rawArgs.length > kpi.params.length) {
-      throw fail.value(`takes at most ${kpi.params.length} arguments, got ${rawArgs.length}`);
+    const most = kpi.params.length;
+    if (rawArgs.length > most) {
+      throw fail.value(`takes at most ${most} argument${most === 1 ? "" : "s"}, got ${rawArgs.length}`);
     }
-    const result = kpi.compute(coerceArgs(kpi, rawArgs));
+    const result = kpi.compute(coerceArgs(kpi, rawArgs, origins));
     // Errors inside a spill (a FUNNEL ratio after a zero stage) must name the function like a thrown one.
     if (Array.isArray(result)) {
       for (const row of result) for (const cell of row) if (cell instanceof KpiError) cell.fn = kpi.id;

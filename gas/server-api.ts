@@ -1,5 +1,5 @@
 /// <reference types="google-apps-script" />
-import { KPIS } from "../core/index.js";
+import { KPIS, publicName } from "../core/index.js";
 import { DASHBOARD_SERVER_API } from "./dashboard-server.js";
 
 /**
@@ -21,7 +21,7 @@ export function kpiCatalogue(lang?: string): CatalogueEntry[] {
   const fr = (lang ?? Session.getActiveUserLocale() ?? "").toLowerCase().startsWith("fr");
   return KPIS.map((kpi) => ({
     id: kpi.id,
-    sheetsName: `KPI_${kpi.id}`,
+    sheetsName: publicName("sheets", kpi.id),
     category: kpi.category,
     description: fr ? kpi.description.fr : kpi.description.en,
     params: kpi.params.map((p) => ({

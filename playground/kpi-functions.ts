@@ -1,39 +1,123 @@
-import { evaluate, isKpiError, KpiDate, KPIS, type AnyKpi, type KpiError, type KpiResult } from "../core/index.js";
+import {
+  callKpi,
+  isKpiError,
+  KPIS,
+  publicName,
+  toValueOrCells,
+  type AnyKpi,
+  type CellOrigin,
+  type KpiError,
+  type KpiResult,
+} from "../core/index.js";
 
-/** What Univer hands a custom function for one cell, and accepts back from it. */
+/**
+ * The playground's side of every `=KPI.NAME(...)`: what Univer does differently from the other hosts. Univer's
+ * facade hands a custom function each empty cell as 0 (its null value object reads as 0), which made blanks
+ * count as scores; so each KPI runs as a formula-engine executor that receives Univer's value objects, reads
+ * empty cells as blanks and references with their position, and goes through the core's host boundary like
+ * Excel and Sheets.
+ */
+
+/** What the playground shows in a result cell: errors as their code (Univer turns it into a real error value). */
 export type UniverCell = string | number | boolean | null;
 export type UniverResult = UniverCell | UniverCell[][];
 
 /** The name users type: the same dotted name as in Excel. */
-export const formulaName = (kpi: AnyKpi): string => `KPI.${kpi.id}`;
+export const formulaName = (kpi: AnyKpi): string => publicName("playground", kpi.id);
 
-/**
- * Converts a core result for Univer. Errors become their Excel code as text because Univer turns a returned
- * "#DIV/0!" into a real error value (ISERROR sees it, the cell shows the code); dates go back as serials,
- * which is how Univer stores dates too.
- */
+/** A core result as Univer cells: dates as serials (Univer stores dates so), errors as their code. */
 export function toUniverResult(result: KpiResult | KpiError): UniverResult {
   if (isKpiError(result)) return result.code;
-  if (!Array.isArray(result)) return result;
-  return result.map((row) =>
-    row.map((cell) => {
-      if (isKpiError(cell)) return cell.code;
-      if (cell instanceof KpiDate) return cell.serial;
-      return cell;
-    }),
-  );
+  return toValueOrCells<UniverCell>(result, { date: (serial) => serial, error: (error) => error.code });
 }
 
-/** The detail Univer cannot show in a cell, handed to whoever wants to display it. */
-export type ErrorListener = (message: string) => void;
+/** The parts of Univer's value objects the adapter reads (engine-formula's BaseValueObject and references). */
+export interface UniverValue {
+  isNull(): boolean;
+  isError(): boolean;
+  isArray(): boolean;
+  isReferenceObject?(): boolean;
+  getValue(): unknown;
+  getErrorType?(): string;
+  getArrayValue?(): (UniverValue | null)[][];
+  toArrayValueObject?(): UniverValue;
+  getRangeData?(): { startRow: number; startColumn: number };
+  getUnitId?(): string;
+  getSheetId?(): string;
+}
 
-/** The function body Univer runs for one KPI: host values in, the core's `evaluate`, Univer values out. */
-export function univerFunction(kpi: AnyKpi, onError?: ErrorListener): (...args: unknown[]) => UniverResult {
-  return (...args) => {
-    const result = evaluate(kpi, args);
-    if (isKpiError(result)) onError?.(result.format(formulaName(kpi)));
-    return toUniverResult(result);
-  };
+/** One cell as the core reads it: an empty cell is a blank, never 0. */
+function cellValue(value: UniverValue | null | undefined): unknown {
+  if (value == null || value.isNull()) return null;
+  if (value.isError()) return value.getErrorType?.() ?? "#VALUE!";
+  return value.getValue();
+}
+
+/** An argument as the core reads it: references and arrays as rows of cells, scalars as themselves. */
+export function hostArgument(variant: UniverValue): unknown {
+  const values = variant.isReferenceObject?.() ? variant.toArrayValueObject?.() : variant;
+  if (!values) return null;
+  if (!values.isArray()) return cellValue(values);
+  return (values.getArrayValue?.() ?? []).map((row) => row.map(cellValue));
+}
+
+/** Names a sheet from its ids, so that a cell problem can be named by its address. */
+export type SheetNamer = (unitId: string, sheetId: string) => string | undefined;
+
+function originOfVariant(variant: UniverValue, sheetName: SheetNamer): CellOrigin | undefined {
+  if (!variant.isReferenceObject?.()) return undefined;
+  const range = variant.getRangeData?.();
+  const sheet = sheetName(variant.getUnitId?.() ?? "", variant.getSheetId?.() ?? "");
+  if (!range || sheet === undefined) return undefined;
+  return { sheet, row: Math.max(0, range.startRow), col: Math.max(0, range.startColumn) };
+}
+
+/** Where a formula is being computed, as Univer tells its executors. */
+export interface FormulaCell {
+  readonly unitId: string;
+  readonly sheetId: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** The causes of the error results on screen, by cell: the status line shows the selected cell's. */
+export class ErrorCauses {
+  private readonly causes = new Map<string, string>();
+
+  private static key(cell: FormulaCell): string {
+    return `${cell.unitId}\u0000${cell.sheetId}\u0000${cell.row}\u0000${cell.col}`;
+  }
+
+  record(cell: FormulaCell, message: string | undefined): void {
+    if (message === undefined) this.causes.delete(ErrorCauses.key(cell));
+    else this.causes.set(ErrorCauses.key(cell), message);
+  }
+
+  at(cell: FormulaCell): string | undefined {
+    return this.causes.get(ErrorCauses.key(cell));
+  }
+}
+
+/** Computes one KPI call from Univer's value objects; records the cause of an error at the calling cell. */
+export function computeForUniver(
+  kpi: AnyKpi,
+  variants: readonly UniverValue[],
+  context: { cell?: FormulaCell; sheetName: SheetNamer; causes?: ErrorCauses },
+): UniverResult {
+  const result = callKpi(kpi, variants.map(hostArgument), {
+    origins: variants.map((v) => originOfVariant(v, context.sheetName)),
+  });
+  if (context.cell && context.causes) {
+    const failed = isKpiError(result) ? result : firstSpilledError(result);
+    context.causes.record(context.cell, failed?.format(formulaName(kpi)));
+  }
+  return toUniverResult(result);
+}
+
+function firstSpilledError(result: KpiResult): KpiError | undefined {
+  if (!Array.isArray(result)) return undefined;
+  for (const row of result) for (const cell of row) if (isKpiError(cell)) return cell;
+  return undefined;
 }
 
 /** Univer's function-help record, generated from the registry like every other host's metadata. */
@@ -73,9 +157,53 @@ export interface FormulaRegistrar {
   ): unknown;
 }
 
-/** Registers every KPI of the registry as `KPI.NAME`. */
-export function registerKpis(formula: FormulaRegistrar, lang: "en" | "fr", onError?: ErrorListener): void {
+/**
+ * The engine's executor of a registered function: the facade registers a "custom" executor that receives plain
+ * values; switched to a regular one, it receives value objects and references, and answers with value objects.
+ */
+export interface UniverExecutor {
+  needsReferenceObject: boolean;
+  isCustom(): boolean;
+  calculate(...variants: UniverValue[]): unknown;
+  /** Set by the engine before each call (BaseFunction's fields). */
+  readonly _unitId?: string;
+  readonly _subUnitId?: string;
+  readonly _row?: number;
+  readonly _column?: number;
+}
+
+/** Makes Univer value objects from result cells (engine-formula's factories, passed in by the page). */
+export type ResultObjects = (result: UniverResult) => unknown;
+
+export interface RegisterOptions {
+  readonly lang: "en" | "fr";
+  /** The executor the engine registered under a name, to be switched to value objects. */
+  readonly executor: (name: string) => UniverExecutor | undefined;
+  readonly toObjects: ResultObjects;
+  readonly sheetName: SheetNamer;
+  readonly causes: ErrorCauses;
+}
+
+/** Registers every KPI of the registry as `KPI.NAME`, reading Univer's cells rather than its plain values. */
+export function registerKpis(formula: FormulaRegistrar, options: RegisterOptions): void {
   for (const kpi of KPIS) {
-    formula.registerFunction(formulaName(kpi), univerFunction(kpi, onError), { description: functionInfo(kpi, lang) });
+    const name = formulaName(kpi);
+    // The plain-value function is what the facade needs to register the name and its help; the executor it
+    // creates is then switched to value objects, so the plain path never runs.
+    formula.registerFunction(name, (...args: never[]) => toUniverResult(callKpi(kpi, args)), {
+      description: functionInfo(kpi, options.lang),
+    });
+    const executor = options.executor(name);
+    if (!executor) throw new Error(`Univer registered no executor for ${name}`);
+    executor.needsReferenceObject = true;
+    executor.isCustom = () => false;
+    executor.calculate = function (this: UniverExecutor, ...variants: UniverValue[]) {
+      const cell =
+        this._unitId !== undefined && this._subUnitId !== undefined
+          ? { unitId: this._unitId, sheetId: this._subUnitId, row: this._row ?? 0, col: this._column ?? 0 }
+          : undefined;
+      const result = computeForUniver(kpi, variants, { cell, sheetName: options.sheetName, causes: options.causes });
+      return options.toObjects(result);
+    };
   }
 }

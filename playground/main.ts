@@ -2,14 +2,32 @@ import { createUniver, LocaleType, mergeLocales } from "@univerjs/presets";
 import { UniverSheetsConditionalFormattingPreset } from "@univerjs/presets/preset-sheets-conditional-formatting";
 import conditionalFormattingEnUS from "@univerjs/presets/preset-sheets-conditional-formatting/locales/en-US";
 import conditionalFormattingFrFR from "@univerjs/presets/preset-sheets-conditional-formatting/locales/fr-FR";
-import { FormulaDataModel, UniverSheetsCorePreset } from "@univerjs/presets/preset-sheets-core";
+import {
+  ArrayValueObject,
+  BooleanValueObject,
+  ErrorValueObject,
+  FormulaDataModel,
+  IFunctionService,
+  NumberValueObject,
+  StringValueObject,
+  UniverSheetsCorePreset,
+  type BaseValueObject,
+  type ErrorType,
+} from "@univerjs/presets/preset-sheets-core";
 import sheetsCoreEnUS from "@univerjs/presets/preset-sheets-core/locales/en-US";
 import sheetsCoreFrFR from "@univerjs/presets/preset-sheets-core/locales/fr-FR";
 import type { Lang } from "../core/dashboard/plan.js";
 import { sampleSheets } from "../core/dashboard/sample-data.js";
 import { mountPane } from "../pane/index.js";
 import { ChartLayer } from "./charts.js";
-import { registerKpis, type FormulaRegistrar } from "./kpi-functions.js";
+import {
+  ErrorCauses,
+  registerKpis,
+  type FormulaRegistrar,
+  type UniverCell,
+  type UniverExecutor,
+  type UniverResult,
+} from "./kpi-functions.js";
 import { kpiSheet, plainSampleSheet } from "./kpi-sheet.js";
 import { UniverHost, type SpillLookup } from "./univer-host.js";
 import { workbookSnapshot } from "./workbook.js";
@@ -44,13 +62,58 @@ const samples = sampleSheets(lang);
 univerAPI.createWorkbook(
   workbookSnapshot("kpi-playground", "KPI playground", [kpiSheet(samples, lang), ...samples.map(plainSampleSheet)]),
 );
+/** A result cell as a Univer value object; text stays text (the engine's factory would turn "123" into a number). */
+const ERROR_CODES = new Set(["#VALUE!", "#DIV/0!", "#NUM!", "#N/A"]);
+const valueObject = (cell: UniverCell): BaseValueObject => {
+  if (typeof cell === "number") return NumberValueObject.create(cell);
+  if (typeof cell === "boolean") return BooleanValueObject.create(cell);
+  if (typeof cell === "string" && ERROR_CODES.has(cell)) return ErrorValueObject.create(cell as ErrorType);
+  return StringValueObject.create(cell ?? "");
+};
+const toObjects = (result: UniverResult): BaseValueObject => {
+  if (!Array.isArray(result)) return valueObject(result);
+  return ArrayValueObject.create({
+    calculateValueList: result.map((row) => row.map(valueObject)),
+    rowCount: result.length,
+    columnCount: result[0]?.length ?? 0,
+    unitId: "",
+    sheetId: "",
+    row: -1,
+    column: -1,
+  });
+};
+
+const injector = univer.__getInjector();
+const functions = injector.get(IFunctionService);
+const causes = new ErrorCauses();
 // Univer starts its formula plugins with the first workbook, so the functions are registered just after it;
 // registering forces a recalculation of the formulas already loaded.
-registerKpis(univerAPI.getFormula() as unknown as FormulaRegistrar, lang, (message) => {
-  status.textContent = `${lang === "fr" ? "Dernière erreur KPI" : "Last KPI error"}: ${message}`;
+registerKpis(univerAPI.getFormula() as unknown as FormulaRegistrar, {
+  lang,
+  executor: (name) => functions.getExecutor(name) as unknown as UniverExecutor | undefined,
+  toObjects,
+  sheetName: (unitId, sheetId) => univerAPI.getUniverSheet(unitId)?.getSheetBySheetId(sheetId)?.getSheetName(),
+  causes,
 });
 
-const formulaData = univer.__getInjector().get(FormulaDataModel);
+/** The status line tells the cause of the selected cell's error, and nothing when it has none. */
+function showSelectedCause(): void {
+  const workbook = univerAPI.getActiveWorkbook();
+  const sheet = workbook?.getActiveSheet();
+  const range = sheet?.getActiveRange();
+  if (!workbook || !sheet || !range) return;
+  const cause = causes.at({
+    unitId: workbook.getId(),
+    sheetId: sheet.getSheetId(),
+    row: range.getRow(),
+    col: range.getColumn(),
+  });
+  status.textContent = cause ?? "";
+}
+univerAPI.addEvent(univerAPI.Event.SelectionChanged, showSelectedCause);
+univerAPI.getFormula().calculationResultApplied(() => showSelectedCause());
+
+const formulaData = injector.get(FormulaDataModel);
 const spills: SpillLookup = (unitId, sheetId, row, col) =>
   formulaData.getArrayFormulaCellData()[unitId]?.[sheetId]?.[row]?.[col]?.v;
 const host = new UniverHost(univerAPI, new ChartLayer(element("sheet")), lang, spills);

@@ -31,16 +31,21 @@ export interface Rect {
   readonly cols: number;
 }
 
+/**
+ * The one place a sheet-qualified address is split: "'My sheet'!B3:D9" → sheet "My sheet" (unquoted, doubled
+ * quotes undone) and "B3:D9"; an address without "!" has no sheet.
+ */
+export function splitSheet(address: string): { sheet?: string; ref: string } {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return { ref: address };
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, ref: address.slice(bang + 1) };
+}
+
 /** "Sheet 1!$B$3:D9" or "B3" → the sheet (unquoted) and the 0-based rectangle. */
 export function parseAddress(address: string): { sheet?: string; rect: Rect } {
-  const bang = address.lastIndexOf("!");
-  let sheet: string | undefined;
-  let ref = address;
-  if (bang >= 0) {
-    sheet = address.slice(0, bang);
-    ref = address.slice(bang + 1);
-    if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  }
+  const { sheet, ref } = splitSheet(address);
   const match = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
   if (!match) throw new Error(`Not an A1 range: ${address}`);
   const [, c1 = "A", r1 = "1", c2, r2] = match;

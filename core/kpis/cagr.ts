@@ -1,4 +1,5 @@
-import { divide, finite } from "../math.js";
+import { fail } from "../errors.js";
+import { finite } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const CAGR = defineKpi({
@@ -23,8 +24,11 @@ export const CAGR = defineKpi({
   result: "number",
   examples: [
     { args: [100000, 121000, 2], result: 0.1 },
-    { args: [0, 100, 3], result: "#DIV/0!" },
+    { args: [0, 100, 3], result: "#NUM!" },
   ],
-  compute: ({ startValue, endValue, periods }) =>
-    finite(Math.pow(divide(endValue, startValue, "startValue is 0"), 1 / periods) - 1),
+  compute: ({ startValue, endValue, periods }) => {
+    // Growth from nothing has no rate: Excel's RRI answers #NUM! here, not #DIV/0!.
+    if (startValue === 0) throw fail.num("startValue is 0: a growth rate needs a starting value above 0");
+    return finite(Math.pow(endValue / startValue, 1 / periods) - 1);
+  },
 });

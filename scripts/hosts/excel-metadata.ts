@@ -1,5 +1,4 @@
-import { KPIS, type AnyKpi } from "../../core/index.js";
-import { isRangeKind } from "../../addin/adapter.js";
+import { isRangeKind, KPIS, type AnyKpi } from "../../core/index.js";
 
 /**
  * Emits Excel's custom-functions metadata (functions.json) from the registry: nothing about a function is

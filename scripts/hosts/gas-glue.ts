@@ -1,4 +1,4 @@
-import { KPIS, type AnyKpi, type ParamSpec } from "../../core/index.js";
+import { KPIS, publicName, type AnyKpi, type ParamSpec } from "../../core/index.js";
 import { MENU_ITEMS } from "../../gas/menu.js";
 import { SERVER_API } from "../../gas/server-api.js";
 
@@ -44,8 +44,10 @@ export function wrapperFor(kpi: AnyKpi): string {
     ` * @return {${RESULT_TYPES[kpi.result]}} ${docText(kpi.formula)}${resultDoc ? `. ${resultDoc}` : ""}`,
     " * @customfunction",
     " */",
-    `function KPI_${kpi.id}(${names}) {`,
-    `  return ${CORE_GLOBAL}.call(${JSON.stringify(kpi.id)}, [${names}]);`,
+    // The parameters are declared for Sheets' help box; every argument given is forwarded, so that one too
+    // many is refused by the core instead of silently dropped.
+    `function ${publicName("sheets", kpi.id)}(${names}) {`,
+    `  return ${CORE_GLOBAL}.call(${JSON.stringify(kpi.id)}, Array.prototype.slice.call(arguments));`,
     "}",
   ].join("\n");
 }

@@ -159,7 +159,12 @@ describe("too many arguments", () => {
       const args = [...exampleArgs(kpi)];
       while (args.length < kpi.params.length) args.push(null);
       args.push(1);
-      expectError(evaluate(kpi, args), "#VALUE!", `at most ${kpi.params.length} arguments`);
+      const most = kpi.params.length;
+      expectError(
+        evaluate(kpi, args),
+        "#VALUE!",
+        `takes at most ${most} argument${most === 1 ? "" : "s"}, got ${most + 1}`,
+      );
     });
   }
 });

@@ -280,7 +280,8 @@ describe.each(SEEDS)("with seed %i the core agrees with native formulas", (seed)
     it("CAGR equals RRI(periods, start, end)", () => {
       const n = 20;
       const data = {
-        A: column(rng, n, () => money(rng, 1e6) + 1, 0),
+        // Some zero starts: RRI answers #NUM! there, and so must CAGR.
+        A: column(rng, n, () => (rng.chance(0.2) ? 0 : money(rng, 1e6) + 1), 0),
         B: column(rng, n, () => money(rng, 2e6), 0),
         C: column(rng, n, () => rng.pick([1, 2, 3, 5, 7.5, 10, 0.5]), 0),
       };

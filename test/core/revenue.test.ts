@@ -100,8 +100,8 @@ describe("CAGR", () => {
   it("accepts fractional periods", () => {
     expectResult(run("CAGR", 100, 121, 4), Math.sqrt(1.1) - 1);
   });
-  it("is #DIV/0! for a zero start, #NUM! for negative values or non-positive periods", () => {
-    expectError(run("CAGR", 0, 100, 3), "#DIV/0!", "startValue");
+  it("is #NUM! for a zero start (as RRI), negative values or non-positive periods", () => {
+    expectError(run("CAGR", 0, 100, 3), "#NUM!", "startValue");
     expectError(run("CAGR", -1, 100, 3), "#NUM!", "startValue");
     expectError(run("CAGR", 1, 100, 0), "#NUM!", "periods");
   });

@@ -30,3 +30,6 @@ export function respell(rng: Rng, label: string): string {
   const cased = rng.pick([label, label.toUpperCase(), label.toLowerCase()]);
   return rng.chance(0.2) ? ` ${cased}  ` : cased;
 }
+
+/** White space exports carry around labels: ASCII spaces and tabs, no-break, thin and ideographic spaces. */
+export const PADDING = [" ", "  ", "\t", "\u00a0", "\u2009", "\u202f", "\u3000"] as const;

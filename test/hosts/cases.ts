@@ -1,4 +1,4 @@
-import { KPIS, kpiById, type AnyKpi } from "../../core/index.js";
+import { isRangeKind, KPIS, kpiById, type AnyKpi } from "../../core/index.js";
 
 /**
  * One table of cases for both hosts. A case is written host-neutrally (dates as `day("2026-01-31")`, blank cells
@@ -15,16 +15,23 @@ export class Day {
 export const day = (iso: string): Day => new Day(Date.parse(`${iso}T00:00:00Z`) / 86_400_000 + 25_569);
 
 export const OMITTED = Symbol("omitted");
+/** A scalar argument given as a reference to an empty cell (a cleared threshold): the default applies. */
+export const EMPTY_CELL = Symbol("empty cell");
 
 export type Cell = number | string | boolean | null | Day;
-export type Arg = Cell | Cell[] | Cell[][] | typeof OMITTED;
+export type Arg = Cell | Cell[] | Cell[][] | typeof OMITTED | typeof EMPTY_CELL;
+
+/** The hosts the table runs against: Excel on the web (null blanks), Excel desktop (0 blanks), Sheets, the playground. */
+export type HostId = "excel-web" | "excel-desktop" | "sheets" | "playground";
 
 export interface HostCase {
   name: string;
   fn: string;
   args: Arg[];
-  /** An error code both hosts must show, or a value both must return (dates as Day). */
+  /** An error code every host must show, or a value every host must return (dates as Day). */
   expect?: unknown;
+  /** Hosts that cannot be asked this case, and why: the table says so rather than skipping silently. */
+  differs?: Partial<Record<HostId, string>>;
 }
 
 const isDateKind = (kind: string): boolean => kind === "date" || kind === "dates";
@@ -134,7 +141,108 @@ const handWritten: HostCase[] = [
   },
 ];
 
-export const CASES: HostCase[] = [...fromRegistry, ...handWritten];
+/** A moment of a day: a date cell that also holds a time ("2026-01-31T23:30"). */
+const moment = (iso: string): Day => new Day(Date.parse(`${iso}:00Z`) / 86_400_000 + 25_569);
+const blanks = (n: number): null[] => Array<null>(n).fill(null);
+
+/**
+ * What users met at the host boundary: blanks where a host used to see zeros, cleared cells, single cells,
+ * times of day, errors inside spills, one argument too many and labels padded with Unicode spaces.
+ */
+const boundary: HostCase[] = [
+  {
+    name: "NPS over a range with room for new rows (trailing empty cells)",
+    fn: "NPS",
+    args: [col(10, 9, 6, 8, ...blanks(16))],
+    expect: 25,
+  },
+  {
+    name: "NPS after a promoter's answer is cleared in the middle of the range",
+    fn: "NPS",
+    args: [col(10, 9, null, 6, 3, 8)],
+    expect: 0,
+  },
+  { name: "NPS over an all-empty range", fn: "NPS", args: [col(...blanks(5))], expect: "#DIV/0!" },
+  { name: "NPS over a single cell", fn: "NPS", args: [[[9]]], expect: 100 },
+  { name: "CSAT with empty cells inside the scores", fn: "CSAT", args: [col(5, null, 4, 2, null)], expect: 2 / 3 },
+  {
+    name: "CSAT with its optional scale and threshold given as cleared cells",
+    fn: "CSAT",
+    args: [col(5, 4, 2), EMPTY_CELL, EMPTY_CELL],
+    expect: 2 / 3,
+  },
+  {
+    name: "SALESCYCLE over open deals whose close dates are empty",
+    fn: "SALESCYCLE",
+    args: [col(day("2026-01-01"), day("2026-01-10"), day("2026-02-01")), col(day("2026-01-21"), null, null)],
+    expect: 20,
+  },
+  {
+    name: "AOV with an empty order id is not a phantom order",
+    fn: "AOV",
+    args: [col(100, 50, 30, null), col("A1", "A2", "A2", null)],
+    expect: 90,
+  },
+  {
+    name: "COHORT puts a late-evening order in its own day's month",
+    fn: "COHORT",
+    args: [
+      col("Ann", "Bob", "Ann"),
+      col(moment("2026-01-31T23:30"), moment("2026-02-01T00:30"), moment("2026-02-28T12:00")),
+      2,
+    ],
+    expect: [
+      [day("2026-01-01"), 1, 1, 1],
+      [day("2026-02-01"), 1, 1, ""],
+    ],
+  },
+  {
+    name: "FUNNEL keeps a zero stage's #DIV/0! inside its cell of the spill",
+    fn: "FUNNEL",
+    args: [col(100, 0, 5), OMITTED],
+    expect: [
+      [100, 1, 1, 0],
+      [0, 0, 0, 1],
+      [5, "#DIV/0!", 0.05, "#DIV/0!"],
+    ],
+  },
+  {
+    name: "NPS with one argument too many",
+    fn: "NPS",
+    args: [col(10, 9), col(1)],
+    expect: "#VALUE!",
+    differs: {
+      "excel-web":
+        "Excel refuses a formula with more arguments than functions.json declares: it never calls the function",
+      "excel-desktop":
+        "Excel refuses a formula with more arguments than functions.json declares: it never calls the function",
+    },
+  },
+  {
+    name: "REPEATRATE treats ids padded with no-break and ideographic spaces as the same customer",
+    fn: "REPEATRATE",
+    args: [col("C1", "C1\u00a0", "\u3000c2", "C3", "c3\u2009"), OMITTED],
+    expect: 2 / 3,
+  },
+  {
+    name: "WINRATE matches labels padded with Unicode spaces, in a range and in a single cell",
+    fn: "WINRATE",
+    args: [col("Won\u00a0", "\u2009lost", "Open", "WON\u3000"), "Won\u00a0", OMITTED],
+    expect: 2 / 3,
+  },
+  { name: "WINRATE over a one-cell range with a padded label", fn: "WINRATE", args: [[["Won\u202f"]]], expect: 1 },
+  {
+    name: "BREAKDOWN shows trimmed keys and merges their padded spellings",
+    fn: "BREAKDOWN",
+    args: [col("North\u00a0", "South", "\u3000north", "south "), col(10, 5, 30, 5), OMITTED],
+    expect: [
+      ["North", 40, 0.8],
+      ["South", 10, 0.2],
+    ],
+  },
+];
+
+export const CASES: HostCase[] = [...fromRegistry, ...handWritten, ...boundary];
 
 export function kpiOf(c: HostCase): AnyKpi {
   const kpi = kpiById(c.fn);
@@ -142,16 +250,16 @@ export function kpiOf(c: HostCase): AnyKpi {
   return kpi;
 }
 
-const isRangeArg = (kpi: AnyKpi, i: number): boolean =>
-  !["number", "date", "text", "boolean"].includes(kpi.params[i]?.kind ?? "number");
+/** An argument beyond the declared ones (one too many) is passed as a range. */
+export const isRangeArg = (kpi: AnyKpi, i: number): boolean => isRangeKind(kpi.params[i]?.kind ?? "values");
 
 /** Excel: ranges always arrive as 2-D arrays, dates as serials, blanks and omitted arguments as null. */
 export function toExcelArgs(c: HostCase): unknown[] {
   const kpi = kpiOf(c);
   const cell = (value: Cell): unknown => (value instanceof Day ? value.serial : value);
-  return kpi.params.map((_, i) => {
+  return Array.from({ length: Math.max(kpi.params.length, c.args.length) }, (_, i) => {
     const arg = c.args[i];
-    if (arg === undefined || arg === OMITTED) return null;
+    if (arg === undefined || arg === OMITTED || arg === EMPTY_CELL) return null;
     if (!Array.isArray(arg)) return isRangeArg(kpi, i) ? [[cell(arg)]] : cell(arg);
     const rows = arg.some(Array.isArray) ? (arg as Cell[][]) : [arg as Cell[]];
     return rows.map((row) => row.map(cell));
@@ -160,11 +268,11 @@ export function toExcelArgs(c: HostCase): unknown[] {
 
 /** Sheets: a one-cell range arrives as a scalar, blanks as "", dates as Date objects, omitted arguments as undefined. */
 export function toSheetsArgs(c: HostCase, makeDate: (serial: number) => Date): unknown[] {
-  const kpi = kpiOf(c);
   const cell = (value: Cell): unknown => (value instanceof Day ? makeDate(value.serial) : value === null ? "" : value);
-  return kpi.params.map((_, i) => {
+  return c.args.map((_, i) => {
     const arg = c.args[i];
     if (arg === undefined || arg === OMITTED) return undefined;
+    if (arg === EMPTY_CELL) return "";
     if (!Array.isArray(arg)) return cell(arg);
     const rows = arg.some(Array.isArray) ? (arg as Cell[][]) : [arg as Cell[]];
     if (rows.length === 1 && rows[0]?.length === 1) return cell(rows[0][0] as Cell);
