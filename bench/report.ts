@@ -120,12 +120,13 @@ export function renderReport(entries: Entry[]): string {
   const code = bundle("dist/gas/Code.js");
   if (fn)
     lines.push(
-      `- functions.js ≤ 60 KB minified: ${mark((fn.rawBytes ?? 0) <= 60 * 1024)}; cold evaluation < 50 ms: ${mark((fn.coldEvalMs ?? 99) < 50)}`,
+      `- functions.js ≤ 100 KB minified: ${mark((fn.rawBytes ?? 0) <= 100 * 1024)}; cold evaluation < 50 ms: ${mark((fn.coldEvalMs ?? 99) < 50)}`,
     );
   if (code)
     lines.push(
-      `- Code.js ≤ 150 KB: ${mark((code.rawBytes ?? 0) <= 150 * 1024)}; cold evaluation < 50 ms: ${mark((code.coldEvalMs ?? 99) < 50)}`,
+      `- Code.js ≤ 200 KB: ${mark((code.rawBytes ?? 0) <= 200 * 1024)}; cold evaluation < 50 ms: ${mark((code.coldEvalMs ?? 99) < 50)}`,
     );
+  lines.push(...familyLines(entries as unknown as Record<string, unknown>[]));
   lines.push(
     "",
     "Each KPI is timed in a fresh process: it and its floor are warmed up together, then timed in alternation,",
@@ -150,4 +151,50 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const entries = JSON.parse(readFileSync("bench/results.json", "utf8")) as Entry[];
   writeFileSync("docs/benchmarks.md", renderReport(entries));
   console.log("wrote docs/benchmarks.md");
+}
+
+/** The function families and host costs with targets of their own (issues 11, 13, 14). */
+function familyLines(entries: Record<string, unknown>[]): string[] {
+  const find = (name: string): Record<string, any> | undefined => entries.find((e) => e.workload === name); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const out: string[] = [];
+  const zones = find("family:zones");
+  if (zones)
+    out.push(
+      `- Sheets zone look-ups for ${zones.rows} timestamped rows (${zones.distinctTimestamps} distinct) ≤ 500: ${mark(zones.lookups <= 500)} (${zones.lookups})`,
+    );
+  const periods = find("family:periods");
+  for (const r of (periods?.results ?? []) as {
+    period: string;
+    rows: number;
+    kpiMs: number;
+    loopMs: number;
+    ratio: number;
+  }[])
+    out.push(
+      `- PERIODS by ${r.period} at ${r.rows} rows within 2× a bucketing loop: ${mark(r.ratio <= 2)} (${ms(r.kpiMs)} ms vs ${ms(r.loopMs)} ms, ${r.ratio.toFixed(2)}×)`,
+    );
+  const forecast = find("family:forecast")?.summary;
+  if (forecast) {
+    out.push(
+      `- FORECAST mean sMAPE no worse than R's ets() on the held-out R series: ${mark(forecast.meanSmape.ours <= forecast.meanSmape.ets)} (ours ${forecast.meanSmape.ours.toFixed(4)}, ets ${forecast.meanSmape.ets.toFixed(4)}, ETS(A,A,A) ${forecast.meanSmape.aaa.toFixed(4)}, seasonal naive ${forecast.meanSmape.snaive.toFixed(4)}; MASE ours ${forecast.meanMase.ours.toFixed(3)}, ets ${forecast.meanMase.ets.toFixed(3)}; 95% coverage ${(100 * forecast.coverage95).toFixed(1)}%)`,
+      `- FORECAST automatic model and season on a 144-point monthly series, median ≤ 20 ms: ${mark(forecast.medianMsAutoSelection144 <= 20)} (${ms(forecast.medianMsAutoSelection144)} ms; cold ${ms(forecast.coldMsAutoSelection144)} ms)`,
+    );
+  }
+  const clv = find("family:clv");
+  if (clv) {
+    const model = clv.clvmodelCdnow;
+    const simulated = clv.clvSimulated;
+    out.push(
+      `- CLVMODEL on CDNOW ≤ 200 ms: ${mark(model.medianMs <= 200)} (median ${ms(model.medianMs)} ms, first call ${ms(model.firstCallMs)} ms)`,
+      `- CLV on ${simulated.customers} simulated customers (${simulated.rows} rows) ≤ 3 s: ${mark(simulated.clvMs <= 3000)} (${ms(simulated.clvMs)} ms); fitted vs true, in standard errors: ${(simulated.parameters as { name: string; z: number }[]).map((p) => `${p.name} ${p.z.toFixed(1)}`).join(", ")}`,
+    );
+    for (const key of ["rfmRandomOrder", "rfmChronological"]) {
+      const rfm = clv[key];
+      if (rfm?.ratio !== undefined)
+        out.push(
+          `- RFM at ${rfm.rows} rows (${key === "rfmRandomOrder" ? "random order" : "date order"}) within 3× a grouping loop: ${mark(rfm.ratio <= 3)} (${rfm.ratio.toFixed(2)}×)`,
+        );
+    }
+  }
+  return out;
 }

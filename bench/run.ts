@@ -9,6 +9,10 @@ import { bundleFigures } from "./bundles.js";
 import { renderReport } from "./report.js";
 import { excelSyncs, sheetsCalls } from "./roundtrips.js";
 import { WORKLOADS } from "./workloads.js";
+import { benchPeriods } from "./periods.js";
+import { runForecastBench } from "./forecast.js";
+import { runClvBench } from "./clv.js";
+import { zoneLookups } from "./zones.js";
 
 /** HyperFormula gets this long per evaluation; the process also builds the sheet first. */
 const PEER_LIMIT_MS = 30_000;
@@ -88,6 +92,16 @@ for (const b of bundles) {
   );
 }
 
+// The function families and host costs that are not a single KPI over a range: each with its own target.
+const wants = (name: string): boolean => only.length === 0 || only.includes(name);
+const families: Record<string, unknown>[] = [];
+if (wants("zones")) families.push({ workload: "family:zones", ...zoneLookups() });
+if (wants("PERIODS")) families.push({ workload: "family:periods", results: benchPeriods() });
+if (wants("FORECAST")) families.push({ workload: "family:forecast", ...runForecastBench() });
+if (wants("CLV")) families.push({ workload: "family:clv", ...runClvBench() });
+for (const family of families)
+  console.log(`\n${String(family.workload)}\n${JSON.stringify(family, null, 1).slice(0, 2_000)}`);
+
 const machine = {
   cpus: os.cpus().length,
   cpu: os.cpus()[0]?.model ?? "unknown",
@@ -95,9 +109,9 @@ const machine = {
   node: process.version,
   date: new Date().toISOString().slice(0, 10),
 };
-const entries = [...rows, ...roundTrips, ...bundles, { workload: "machine", ...machine }];
+const entries = [...rows, ...roundTrips, ...bundles, ...families, { workload: "machine", ...machine }];
 writeFileSync("bench/results.json", `${JSON.stringify(entries, null, 2)}\n`);
-writeFileSync("docs/benchmarks.md", renderReport(entries));
+writeFileSync("docs/benchmarks.md", renderReport(entries as Parameters<typeof renderReport>[0]));
 console.log(
   `\nwrote bench/results.json and docs/benchmarks.md (${machine.cpus} cores, ${machine.cpu}, node ${machine.node})`,
 );

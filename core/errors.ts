@@ -26,7 +26,7 @@ export class KpiError extends Error {
 
 export const isKpiError = (value: unknown): value is KpiError => value instanceof KpiError;
 
-/** Messages come from one place so their wording stays consistent across the 41 functions. */
+/** Messages come from one place so their wording stays consistent across the functions. */
 export const fail = {
   value: (detail: string): KpiError => new KpiError("#VALUE!", detail),
   num: (detail: string): KpiError => new KpiError("#NUM!", detail),

@@ -40,6 +40,12 @@ import { COHORT } from "./kpis/cohort.js";
 import { SEASONALITY } from "./kpis/seasonality.js";
 import { TREND } from "./kpis/trend.js";
 import { SCORE } from "./kpis/score.js";
+import { PERIODS } from "./kpis/periods.js";
+import { FORECAST } from "./kpis/forecast.js";
+import { FORECASTSTAT } from "./kpis/forecaststat.js";
+import { CLV } from "./kpis/clv.js";
+import { CLVMODEL } from "./kpis/clvmodel.js";
+import { RFM } from "./kpis/rfm.js";
 
 /**
  * Every KPI, in catalogue order. Adding a KPI is one file in kpis/ and one line here; the Excel metadata,
@@ -87,6 +93,12 @@ export const KPIS: readonly AnyKpi[] = [
   SEASONALITY,
   TREND,
   SCORE,
+  PERIODS,
+  FORECAST,
+  FORECASTSTAT,
+  CLV,
+  CLVMODEL,
+  RFM,
 ];
 
 const byId = new Map(KPIS.map((kpi) => [kpi.id, kpi]));

@@ -6,7 +6,8 @@ export interface Text {
   readonly fr: string;
 }
 
-export type Category = "acquisition" | "revenue" | "retention" | "satisfaction" | "targets" | "analysis";
+export type Category =
+  "acquisition" | "revenue" | "retention" | "satisfaction" | "targets" | "analysis" | "time" | "value";
 
 /**
  * How an argument is read. Range kinds accept a single cell, a range of any shape or a literal array,

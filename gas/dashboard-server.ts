@@ -12,6 +12,7 @@ import {
   type StyleSpec,
   type WorkbookPlan,
 } from "../core/dashboard/index.js";
+import { placeFormula, placementProbe } from "../core/host/placement.js";
 import { SheetClock } from "./adapter.js";
 
 /**
@@ -190,13 +191,51 @@ export function kpiDashboardGetSelection(): { address: string; sheet: string; va
   };
 }
 
+/**
+ * Writes a formula where the placement rule allows (core/host/placement.ts): never into a cell that holds data
+ * or that the formula reads. One server call reads the few cells the rule looks at and writes, or refuses.
+ */
 export function kpiDashboardInsertFormula(formula: string, address?: string): string {
   const spreadsheet = SpreadsheetApp.getActive();
-  const range = address
-    ? spreadsheet.getRange(address)
-    : (spreadsheet.getCurrentCell() ?? spreadsheet.getActiveRange());
-  if (!range) throw new Error("No active cell");
-  const cell = range.getCell(1, 1);
+  const selection = address ? spreadsheet.getRange(address) : spreadsheet.getActiveRange();
+  if (!selection) throw new Error("No active cell");
+  const sheet = selection.getSheet();
+  const rect = {
+    row: selection.getRow() - 1,
+    col: selection.getColumn() - 1,
+    rows: selection.getNumRows(),
+    cols: selection.getNumColumns(),
+  };
+  const probe = placementProbe(rect);
+  const contents = (r: { row: number; col: number; rows: number; cols: number }): PlanValue[][] => {
+    // Past the sheet's last row or column there is nothing to overwrite.
+    const rows = Math.min(r.rows, sheet.getMaxRows() - r.row);
+    const cols = Math.min(r.cols, sheet.getMaxColumns() - r.col);
+    if (rows <= 0 || cols <= 0) return [];
+    const range = sheet.getRange(r.row + 1, r.col + 1, rows, cols);
+    const formulas = range.getFormulas();
+    const values = range.getValues();
+    // What a cell holds only matters as empty or not: a formula's text, else its value as text.
+    return formulas.map((row, i) =>
+      row.map((formulaText, j) => {
+        const value: unknown = values[i]?.[j];
+        return formulaText !== "" ? formulaText : value === "" || value === null ? null : String(value);
+      }),
+    );
+  };
+  const placement = placeFormula(
+    formula,
+    sheet.getName(),
+    rect,
+    {
+      active: contents(probe.active)[0]?.[0] ?? null,
+      below: contents(probe.below).map((row) => row[0] ?? null),
+      right: contents(probe.right)[0] ?? [],
+    },
+    kpiDashboardLanguage().toLowerCase().startsWith("fr") ? "fr" : "en",
+  );
+  if (!placement.ok) throw new Error(placement.reason);
+  const cell = sheet.getRange(placement.row + 1, placement.col + 1);
   cell.setFormula(formula);
   return qualified(cell);
 }

@@ -19,7 +19,7 @@ const EN = {
   argPlaceholder: "range, number or text",
   preview: "Preview",
   previewEmpty: "Fill the arguments to see the result.",
-  insert: "Insert formula in the active cell",
+  insert: "Insert formula (active cell, else the first free cell below)",
   wholeColumn:
     "Whole-column references (A:A) can pass empty cells as 0 in desktop Excel and skew the result: select the exact data rows.",
   inserted: "Inserted in {0}",
@@ -97,7 +97,7 @@ const FR: Record<StringKey, string> = {
   argPlaceholder: "plage, nombre ou texte",
   preview: "Aperçu",
   previewEmpty: "Renseignez les arguments pour voir le résultat.",
-  insert: "Insérer la formule dans la cellule active",
+  insert: "Insérer la formule (cellule active, sinon la première libre dessous)",
   wholeColumn:
     "Une colonne entière (A:A) peut transmettre les cellules vides comme des 0 dans Excel bureau et fausser le résultat : sélectionnez les lignes exactes.",
   inserted: "Insérée en {0}",

@@ -97,20 +97,18 @@ registerKpis(univerAPI.getFormula() as unknown as FormulaRegistrar, {
 });
 
 /** The status line tells the cause of the selected cell's error, and nothing when it has none. */
+let selected: { sheetId: string; row: number; col: number } | undefined;
 function showSelectedCause(): void {
   const workbook = univerAPI.getActiveWorkbook();
-  const sheet = workbook?.getActiveSheet();
-  const range = sheet?.getActiveRange();
-  if (!workbook || !sheet || !range) return;
-  const cause = causes.at({
-    unitId: workbook.getId(),
-    sheetId: sheet.getSheetId(),
-    row: range.getRow(),
-    col: range.getColumn(),
-  });
-  status.textContent = cause ?? "";
+  if (!workbook || !selected) return;
+  status.textContent = causes.at({ unitId: workbook.getId(), ...selected }) ?? "";
 }
-univerAPI.addEvent(univerAPI.Event.SelectionChanged, showSelectedCause);
+// The event's own selection: the facade's active range can still be the previous one when it fires.
+univerAPI.addEvent(univerAPI.Event.SelectionChanged, ({ worksheet, selections }) => {
+  const range = selections[0];
+  if (range) selected = { sheetId: worksheet.getSheetId(), row: range.startRow, col: range.startColumn };
+  showSelectedCause();
+});
 univerAPI.getFormula().calculationResultApplied(() => showSelectedCause());
 
 const formulaData = injector.get(FormulaDataModel);
@@ -120,4 +118,4 @@ const host = new UniverHost(univerAPI, new ChartLayer(element("sheet")), lang, s
 mountPane(element("pane"), host);
 
 // The browser tests drive the page through this handle, as a user's console could.
-Object.assign(window, { playground: { univerAPI, host } });
+Object.assign(window, { playground: { univerAPI, host, causes } });

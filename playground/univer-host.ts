@@ -15,6 +15,7 @@ import {
   type WorkbookPlan,
 } from "../core/dashboard/plan.js";
 import type { PaneHost, SelectionInfo, SheetInfo, TableData } from "../pane/host.js";
+import { placeFormula, placementProbe } from "../core/host/placement.js";
 import { chartData, type ChartData, ChartLayer } from "./charts.js";
 import { currentRegion } from "./region.js";
 
@@ -58,9 +59,34 @@ export class UniverHost implements PaneHost {
     };
   }
 
+  /** Writes where the placement rule allows (core/host/placement.ts): never into data or a range the formula reads. */
   async insertFormula(formula: string, address?: string): Promise<string> {
     const { sheet, range } = address ? this.resolve(address) : this.activeCell();
-    const cell = sheet.getRange(range.getRow(), range.getColumn());
+    const rect: Rect = { row: range.getRow(), col: range.getColumn(), rows: range.getHeight(), cols: range.getWidth() };
+    const probe = placementProbe(rect);
+    const contents = (r: Rect): PlanValue[][] => {
+      const rows = Math.min(r.rows, sheet.getMaxRows() - r.row);
+      const cols = Math.min(r.cols, sheet.getMaxColumns() - r.col);
+      if (rows <= 0 || cols <= 0) return [];
+      const cells = sheet.getRange(r.row, r.col, rows, cols);
+      const formulas = cells.getFormulas();
+      return rawValues(cells, this.spills).map((row, i) =>
+        row.map((value, j) => (formulas[i]?.[j] ? (formulas[i]?.[j] ?? null) : value)),
+      );
+    };
+    const placement = placeFormula(
+      formula,
+      sheet.getSheetName(),
+      rect,
+      {
+        active: contents(probe.active)[0]?.[0] ?? null,
+        below: contents(probe.below).map((row) => row[0] ?? null),
+        right: contents(probe.right)[0] ?? [],
+      },
+      this.lang,
+    );
+    if (!placement.ok) throw new Error(placement.reason);
+    const cell = sheet.getRange(placement.row, placement.col);
     cell.setFormula(formula);
     await this.calculated();
     return `${quoteSheet(sheet.getSheetName())}!${cell.getA1Notation()}`;
@@ -203,6 +229,7 @@ export class UniverHost implements PaneHost {
     return this.workbook().getActiveSheet();
   }
 
+  /** The active sheet and its selection (the active cell when nothing wider is selected). */
   private activeCell(): { sheet: FWorksheet; range: FRange } {
     const sheet = this.activeSheet();
     return { sheet, range: sheet.getActiveRange() ?? sheet.getRange(0, 0) };

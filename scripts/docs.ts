@@ -14,6 +14,8 @@ const CATEGORY_TITLES: Record<Category, Record<Lang, string>> = {
   satisfaction: { en: "Satisfaction", fr: "Satisfaction" },
   targets: { en: "Targets and alerts", fr: "Objectifs et alertes" },
   analysis: { en: "Analysis", fr: "Analyse" },
+  time: { en: "Time and forecasting", fr: "Périodes et prévisions" },
+  value: { en: "Customer value", fr: "Valeur client" },
 };
 
 const WORDS = {

@@ -1,15 +1,16 @@
 /// <reference types="office-js" />
-import { DASHBOARD_MARKER, type PlanValue } from "../../core/dashboard/index.js";
+import { DASHBOARD_MARKER, splitSheet, type PlanValue, type Rect } from "../../core/dashboard/index.js";
+import { placeFormula, placementProbe } from "../../core/host/placement.js";
 import type { PaneHost, SelectionInfo, SheetInfo, TableData } from "../../pane/host.js";
 import { langOf } from "../../pane/strings.js";
 import { executeExcelPlan } from "./excel-executor.js";
 
 /** "'My sheet'!A1:B2" → "My sheet". */
-const sheetOf = (address: string): string => {
-  const bang = address.lastIndexOf("!");
-  const sheet = bang < 0 ? "" : address.slice(0, bang);
-  return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
-};
+const sheetOf = (address: string): string => splitSheet(address).sheet ?? "";
+
+/** The range an address names, on its own sheet. */
+const rangeAt = (context: Excel.RequestContext, address: string): Excel.Range =>
+  context.workbook.worksheets.getItem(sheetOf(address)).getRange(splitSheet(address).ref);
 
 const cells = (values: unknown[][]): PlanValue[][] =>
   values.map((row) =>
@@ -45,22 +46,50 @@ export const excelHost: PaneHost = {
       return { address: range.address, sheet: sheetOf(range.address), values: cells(range.values) };
     }),
 
+  /**
+   * Two round trips: where the selection is and what the cells the placement rule looks at hold, then the write
+   * into the cell the rule chose (core/host/placement.ts), never into data or into a range the formula reads.
+   */
   insertFormula: (formula, address) =>
     Excel.run(async (context) => {
-      const range = address
-        ? context.workbook.worksheets.getItem(sheetOf(address)).getRange(address.slice(address.lastIndexOf("!") + 1))
-        : context.workbook.getActiveCell();
-      range.formulas = [[formula]];
-      range.load("address");
+      const selection = address ? rangeAt(context, address) : context.workbook.getSelectedRange();
+      selection.load("rowIndex,columnIndex,rowCount,columnCount");
+      const sheet = selection.worksheet;
+      sheet.load("name");
       await context.sync();
-      return range.address;
+      const rect: Rect = {
+        row: selection.rowIndex,
+        col: selection.columnIndex,
+        rows: selection.rowCount,
+        cols: selection.columnCount,
+      };
+      const probe = placementProbe(rect);
+      const [active, below, right] = [probe.active, probe.below, probe.right].map((r) =>
+        sheet.getRangeByIndexes(r.row, r.col, r.rows, r.cols).load("formulas"),
+      ) as [Excel.Range, Excel.Range, Excel.Range];
+      await context.sync();
+      const placement = placeFormula(
+        formula,
+        sheet.name,
+        rect,
+        {
+          active: cells(active.formulas)[0]?.[0] ?? null,
+          below: cells(below.formulas).map((row) => row[0] ?? null),
+          right: cells(right.formulas)[0] ?? [],
+        },
+        excelHost.language(),
+      );
+      if (!placement.ok) throw new Error(placement.reason);
+      const target = sheet.getRangeByIndexes(placement.row, placement.col, 1, 1);
+      target.formulas = [[formula]];
+      target.load("address");
+      await context.sync();
+      return target.address;
     }),
 
   readTable: (address) =>
     Excel.run(async (context): Promise<TableData> => {
-      const selected = address
-        ? context.workbook.worksheets.getItem(sheetOf(address)).getRange(address.slice(address.lastIndexOf("!") + 1))
-        : context.workbook.getSelectedRange();
+      const selected = address ? rangeAt(context, address) : context.workbook.getSelectedRange();
       const region = selected.getSurroundingRegion();
       region.load("address,values");
       await context.sync();

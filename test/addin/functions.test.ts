@@ -141,9 +141,9 @@ describe("the built functions.js in a sandbox with a fake CustomFunctions", () =
 });
 
 describe("the size of what Excel loads", () => {
-  it("keeps functions.js under 60 KB, without pane code or documentation text (functions.json carries that)", () => {
+  it("keeps functions.js under 100 KB (the forecasting and customer-value models included), without pane code or documentation text (functions.json carries that)", () => {
     const bundle = readFileSync(path.join(DIST_ADDIN, "functions.js"), "utf8");
-    expect(Buffer.byteLength(bundle)).toBeLessThanOrEqual(60 * 1024);
+    expect(Buffer.byteLength(bundle)).toBeLessThanOrEqual(100 * 1024);
     expect(bundle).not.toMatch(/\bdocument\.|createElement/);
     const nps = KPIS.find((k) => k.id === "NPS");
     expect(bundle).not.toContain(nps?.description.en.slice(0, 40));

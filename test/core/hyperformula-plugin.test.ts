@@ -37,10 +37,9 @@ const DATA: (number | string | null)[][] = [
 ];
 
 describe("the KPI function plugin", () => {
-  it("registers all 41 KPIs under their dotted Excel names", () => {
-    const names = HyperFormula.getRegisteredFunctionNames("enGB");
-    for (const kpi of KPIS) expect(names).toContain(`KPI.${kpi.id}`);
-    expect(KPIS).toHaveLength(41);
+  it("registers every KPI of the registry, and only those, under their dotted Excel names", () => {
+    const names = HyperFormula.getRegisteredFunctionNames("enGB").filter((name) => name.startsWith("KPI."));
+    expect(names.sort()).toEqual(KPIS.map((kpi) => `KPI.${kpi.id}`).sort());
   });
 
   it("evaluates =KPI.NPS(A1:A12) to the native COUNTIF formula in the same sheet", () => {

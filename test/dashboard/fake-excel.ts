@@ -457,9 +457,31 @@ class RangeProxy extends Loadable {
     this.check("values");
     return this.snapshot?.values ?? [];
   }
+  /** A formula's text, else the value: what Range.formulas reads. */
+  get formulas(): unknown[][] {
+    this.check("formulas");
+    return this.snapshot?.values ?? [];
+  }
   set formulas(data: unknown[][]) {
     this.write("formulas", data);
   }
+  get rowIndex(): number {
+    this.check("rowIndex");
+    return this.rect().row;
+  }
+  get columnIndex(): number {
+    this.check("columnIndex");
+    return this.rect().col;
+  }
+  get rowCount(): number {
+    this.check("rowCount");
+    return this.rect().rows;
+  }
+  get columnCount(): number {
+    this.check("columnCount");
+    return this.rect().cols;
+  }
+
   set numberFormat(data: unknown[][]) {
     this.write("numberFormat", data);
   }

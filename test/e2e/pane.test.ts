@@ -137,6 +137,55 @@ describe("the task pane in Chromium", () => {
     await page.close();
   });
 
+  it("never writes over the answers it reads: with them still selected, the formula goes in the first empty cell below", async () => {
+    const { page, watch } = await openPane();
+    await page.fill("[data-test=search]", "average order value");
+    await page.locator("[data-kpi=AOV]").click();
+    await page.locator("[data-use=revenue]").click();
+    await expect.poll(() => page.locator("[data-test=formula]").textContent()).toBe("=KPI.AOV(Sheet1!A2:A4)");
+    // The selection is still A2:A4, whose first cell is an answer: it must stay as it was.
+    await page.locator("[data-test=insert]").click();
+    await expect.poll(() => page.locator("[data-test=status]").textContent()).toContain("Sheet1!A5");
+    const cells = await page.evaluate(() => {
+      const book = (window as unknown as { __book: import("../dashboard/fake-excel.js").FakeWorkbook }).__book;
+      const sheet = book.sheets.find((s) => s.name === "Sheet1");
+      return { a2: sheet?.cells.get("1,0")?.value, a5: sheet?.cells.get("4,0")?.formula };
+    });
+    expect(cells).toEqual({ a2: 120, a5: "=KPI.AOV(Sheet1!A2:A4)" });
+    await page.screenshot({ path: artifactPath("pane-insert-below.png"), fullPage: true });
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("refuses, saying why, when no cell near the selection is free, and changes nothing", async () => {
+    const { page } = await openPane("fr-FR");
+    await page.fill("[data-test=search]", "panier moyen");
+    await page.locator("[data-kpi=AOV]").click();
+    await page.locator("[data-use=revenue]").click();
+    const before = await page.evaluate(() => {
+      const book = (window as unknown as { __book: import("../dashboard/fake-excel.js").FakeWorkbook }).__book;
+      // Fill every cell the rule looks at: below A4 and right of A2.
+      book.put(
+        "Sheet1",
+        "A5",
+        Array.from({ length: 100 }, (_, i) => [i]),
+      );
+      book.put("Sheet1", "B2", [Array.from({ length: 100 }, (_, i) => i)]);
+      return book.sheets.find((s) => s.name === "Sheet1")?.cells.size;
+    });
+    await page.locator("[data-test=insert]").click();
+    await expect.poll(() => page.locator("[data-test=status]").textContent()).toContain("Rien n'a été écrit");
+    const after = await page.evaluate(
+      () =>
+        (window as unknown as { __book: import("../dashboard/fake-excel.js").FakeWorkbook }).__book.sheets.find(
+          (s) => s.name === "Sheet1",
+        )?.cells.size,
+    );
+    expect(after).toBe(before);
+    await page.screenshot({ path: artifactPath("pane-insert-refused-fr.png"), fullPage: true });
+    await page.close();
+  });
+
   it("warns against whole-column references typed as arguments", async () => {
     const { page } = await openPane();
     await page.fill("[data-test=search]", "nps");

@@ -81,6 +81,18 @@ async function typeInto(a1: string, text: string): Promise<void> {
   await page.keyboard.press("Enter");
 }
 
+/** Selects a cell as a click would (the selection events fire), on the sheet named. */
+async function selectCell(sheet: string, a1: string): Promise<void> {
+  await page.evaluate(
+    ({ sheet, a1 }) => {
+      const ws = (window as unknown as PageWindow).playground.univerAPI.getActiveWorkbook().getSheetByName(sheet);
+      ws.activate();
+      ws.getRange(a1).activate();
+    },
+    { sheet, a1 },
+  );
+}
+
 /** Values of cells on a sheet, spilled ones included, once Univer has applied the pending calculation. */
 async function readCells(sheet: string, addresses: string[]): Promise<unknown[]> {
   return page.evaluate(
@@ -127,8 +139,51 @@ describe("the playground page", () => {
     const [outOfScale, notANumber] = await readCells("KPIs", ["D4", "D5"]);
     expect(outOfScale).toBe("#NUM!");
     expect(notANumber).toBe("#VALUE!");
+    // The status line tells the selected cell's cause, by the cell's address, and nothing for a cell without one.
+    await selectCell("KPIs", "D5");
     await expect.poll(() => page.textContent("#status")).toContain("#VALUE! KPI.CAC: salesCosts");
+    await selectCell("KPIs", "D4");
+    await expect.poll(() => page.textContent("#status")).toMatch(/^#NUM! KPI\.NPS: scores: Survey!A2 is /);
     await page.screenshot({ path: artifactPath("playground-typed.png") });
+    await selectCell("KPIs", "D2");
+    await expect.poll(() => page.textContent("#status")).toBe("");
+  });
+
+  it("counts a cleared answer as a blank and leaves room for new rows, as Excel on the web does", async () => {
+    const rows = sample("survey").rows.length + 1;
+    const scores = columnOf("survey", 1);
+    const promoter = scores.findIndex((row) => (row[0] as number) >= 9);
+    const address = `B${promoter + 2}`;
+    // Room for 100 new rows below the answers, and one promoter's answer deleted.
+    await typeInto("D6", `=KPI.NPS(Survey!B2:B${rows + 100})`);
+    await page.evaluate((a1) => {
+      const survey = (window as unknown as PageWindow).playground.univerAPI
+        .getActiveWorkbook()
+        .getSheetByName("Survey");
+      survey.getRange(a1).clear();
+    }, address);
+    await page.evaluate(() => (window as unknown as PageWindow).playground.host.calculated());
+    const withoutIt = scores.map((row, i) => (i === promoter ? [null] : row));
+    const [nps] = await readCells("KPIs", ["D6"]);
+    expect(nps).toBeCloseTo(coreValue("NPS", [withoutIt]) as number, 9);
+    expect(nps).not.toBeCloseTo(coreValue("NPS", [scores]) as number, 3);
+    await page.evaluate(
+      ({ a1, value }) => {
+        const survey = (window as unknown as PageWindow).playground.univerAPI
+          .getActiveWorkbook()
+          .getSheetByName("Survey");
+        survey.getRange(a1).setValue(value);
+      },
+      { a1: address, value: scores[promoter]?.[0] as number },
+    );
+  });
+
+  it("answers #DIV/0! over an empty range, not -100", async () => {
+    await typeInto("D7", "=KPI.NPS(H2:H20)");
+    const [empty] = await readCells("KPIs", ["D7"]);
+    expect(empty).toBe("#DIV/0!");
+    await selectCell("KPIs", "D7");
+    await expect.poll(() => page.textContent("#status")).toContain("#DIV/0! KPI.NPS: scores has no responses");
   });
 
   it("spills a KPI that returns a table into the cells beside and below it", async () => {
@@ -228,6 +283,24 @@ describe("the playground page", () => {
     await page.click("#pane [data-kpi=NPS]");
     await page.click("#pane [data-use=scores]");
     await expect.poll(() => page.inputValue("#pane [data-param=scores]")).toBe(`Survey!B2:B${rows}`);
+    // Inserting with the answers still selected: the first answer stays, the formula goes below them.
+    const [firstAnswer] = await readCells("Survey", ["B2"]);
+    await page.click("#pane [data-test=insert]");
+    await expect.poll(() => page.textContent("#pane [data-test=status]")).toContain(`Survey!B${rows + 1}`);
+    const [kept, below] = await readCells("Survey", ["B2", `B${rows + 1}`]);
+    expect(kept).toBe(firstAnswer);
+    expect(below).toBeCloseTo(coreValue("NPS", [columnOf("survey", 1)]) as number, 9);
+    await page.screenshot({ path: artifactPath("playground-pane-insert-below.png") });
+    await page.evaluate(
+      (a1) => {
+        (window as unknown as PageWindow).playground.univerAPI
+          .getActiveWorkbook()
+          .getSheetByName("Survey")
+          .getRange(a1)
+          .clear();
+      },
+      `B${rows + 1}`,
+    );
     await select("KPIs", "E8");
     await page.click("#pane [data-test=insert]");
     await expect.poll(() => page.textContent("#pane [data-test=status]")).toContain("KPIs!E8");

@@ -40,8 +40,8 @@ const EXPECTED_GLOBALS = [
 ].sort();
 
 describe("the built Code.js, parsed as a classic script", () => {
-  it("stays under 150 KB", () => {
-    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(150 * 1024);
+  it("stays under 200 KB (the forecasting and customer-value models included)", () => {
+    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(200 * 1024);
   });
 
   it("has one KPI_CORE variable, the bundle that fills it, and top-level functions only", () => {

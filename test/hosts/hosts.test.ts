@@ -1,17 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { evaluate, isKpiError, KPIS, originOf } from "../../core/index.js";
+import { KPIS } from "../../core/index.js";
 import { BUILD_TIMEOUT, ensureBuilt } from "./build.js";
 import { CASES, kpiOf, toExcelArgs, toSheetsArgs, type HostCase, type HostId } from "./cases.js";
 import { desktopCall, fakeExcelDesktop } from "./excel-desktop.js";
 import { callExcel, loadExcelFunctions, type ExcelFunction } from "./excel-sandbox.js";
-import { addressOf, layOut, type PlacedCase } from "./layout.js";
+import { layOut, type PlacedCase } from "./layout.js";
 import {
+  addressedOutcome,
   coreOutcome,
   excelOutcome,
   expectedOutcome,
   expectSameOutcome,
   sheetsOutcome,
-  type Outcome,
 } from "./outcome.js";
 import { loadCodeJs, type SheetsSandbox } from "./sheets-sandbox.js";
 
@@ -25,12 +25,7 @@ let desktop: Map<string, ExcelFunction>;
 let sheets: SheetsSandbox;
 let sheetsFarEast: SheetsSandbox;
 
-/** Rows a case's result may take: the core's own result for it (errors take one). */
-const spillRows = (c: HostCase): number => {
-  const result = evaluate(kpiOf(c), toExcelArgs(c));
-  return Array.isArray(result) ? result.length : 1;
-};
-const placed: Map<HostCase, PlacedCase> = new Map(layOut(CASES, spillRows).map((p) => [p.c, p]));
+const placed: Map<HostCase, PlacedCase> = new Map(layOut(CASES).map((p) => [p.c, p]));
 
 beforeAll(() => {
   ensureBuilt();
@@ -39,13 +34,6 @@ beforeAll(() => {
   sheets = loadCodeJs({ spreadsheetTimeZone: TIME_ZONE, scriptTimeZone: "America/Los_Angeles" });
   sheetsFarEast = loadCodeJs({ spreadsheetTimeZone: FAR_EAST, scriptTimeZone: "Etc/UTC" });
 }, BUILD_TIMEOUT);
-
-/** What the core says when it knows where each range is, as Excel desktop and the playground tell it. */
-export function addressedOutcome(at: PlacedCase): Outcome {
-  const origins = at.args.map((arg) => originOf(addressOf(arg)));
-  const result = evaluate(kpiOf(at.c), toExcelArgs(at.c), origins);
-  return isKpiError(result) ? { code: result.code, detail: result.detail } : coreOutcome(at.c);
-}
 
 const runs = (c: HostCase, host: HostId): boolean => c.differs?.[host] === undefined;
 

@@ -1,5 +1,6 @@
 import { cellName, quoteSheet, rangeName } from "../../core/dashboard/a1.js";
-import { kpiOf, Day, EMPTY_CELL, isRangeArg, OMITTED, type Cell, type HostCase } from "./cases.js";
+import { evaluate } from "../../core/index.js";
+import { kpiOf, Day, EMPTY_CELL, isRangeArg, OMITTED, toExcelArgs, type Cell, type HostCase } from "./cases.js";
 
 /**
  * The case table laid out on a worksheet, for the hosts that read references: Excel desktop (which passes 0 for
@@ -28,8 +29,14 @@ export interface PlacedCase {
 const asRows = (arg: Cell | Cell[] | Cell[][]): Cell[][] =>
   Array.isArray(arg) ? (arg.some(Array.isArray) ? (arg as Cell[][]) : [arg as Cell[]]) : [[arg]];
 
-/** Where each case's arguments and formula go. `spillRows` is how many rows its result may take. */
-export function layOut(cases: readonly HostCase[], spillRows: (c: HostCase) => number): PlacedCase[] {
+/** Rows a case's result may take: the core's own result for it (an error takes one). */
+export const spillRows = (c: HostCase): number => {
+  const result = evaluate(kpiOf(c), toExcelArgs(c));
+  return Array.isArray(result) ? result.length : 1;
+};
+
+/** Where each case's arguments and formula go. */
+export function layOut(cases: readonly HostCase[]): PlacedCase[] {
   let top = 0;
   return cases.map((c) => {
     const kpi = kpiOf(c);

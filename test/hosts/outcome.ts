@@ -1,7 +1,8 @@
 import { expect } from "vitest";
-import { evaluate, isKpiError, KpiDate } from "../../core/index.js";
+import { evaluate, isKpiError, KpiDate, originOf } from "../../core/index.js";
 import { closeTo } from "../helpers/expect.js";
 import { Day, kpiOf, toExcelArgs, type HostCase } from "./cases.js";
+import { addressOf, type PlacedCase } from "./layout.js";
 import { FakeCustomFunctionsError, type ExcelOutcome } from "./excel-sandbox.js";
 import { sheetSerial } from "./sheets-sandbox.js";
 
@@ -75,4 +76,11 @@ export function expectedOutcome(c: HostCase): Outcome | undefined {
   if (typeof c.expect === "string" && /^#[A-Z0-9/!?]+$/.test(c.expect)) return { code: c.expect, detail: "" };
   const cell = (v: unknown): unknown => (v instanceof Day ? v.serial : v);
   return { value: Array.isArray(c.expect) ? c.expect.map((row: unknown[]) => row.map(cell)) : cell(c.expect) };
+}
+
+/** What the core says when it knows where each range is, as Excel desktop and the playground tell it. */
+export function addressedOutcome(at: PlacedCase): Outcome {
+  const origins = at.args.map((arg) => originOf(addressOf(arg)));
+  const result = evaluate(kpiOf(at.c), toExcelArgs(at.c), origins);
+  return isKpiError(result) ? { code: result.code, detail: result.detail } : coreOutcome(at.c);
 }

@@ -1,0 +1,205 @@
+import type { FittedEts } from "./fit.js";
+import { pointForecasts, type EtsSpec } from "./model.js";
+
+export interface ForecastRow {
+  readonly point: number;
+  readonly lower: number;
+  readonly upper: number;
+}
+
+/**
+ * Forecasts with prediction intervals, by model class (Hyndman et al. 2008, ch. 6, as R's `forecast.ets`):
+ * class 1 (additive error, additive or no trend and season) and class 2 (multiplicative error, the same
+ * components) have exact forecast variances; class 3 (multiplicative season) bounds are quantiles of
+ * simulated sample paths from a fixed seed, so every host gives the same bounds.
+ */
+export function forecastWithIntervals(fit: FittedEts, horizon: number, confidence: number): ForecastRow[] {
+  const points = pointForecasts(fit.spec, fit.params, fit.last, horizon);
+  const z = normalQuantileUpper((1 - confidence) / 2);
+  let bounds: { lower: number[]; upper: number[] };
+  if (fit.spec.season === "M") bounds = simulatedBounds(fit, horizon, confidence);
+  else {
+    const variances = fit.spec.error === "A" ? class1Variances(fit, horizon) : class2Variances(fit, points);
+    bounds = {
+      lower: points.map((p, i) => p - z * Math.sqrt(Math.max(0, variances[i] as number))),
+      upper: points.map((p, i) => p + z * Math.sqrt(Math.max(0, variances[i] as number))),
+    };
+  }
+  // Simulated quantiles straddle the mean forecast in practice; clamping makes lower ≤ point ≤ upper certain.
+  return points.map((point, i) => ({
+    point,
+    lower: Math.min(point, bounds.lower[i] as number),
+    upper: Math.max(point, bounds.upper[i] as number),
+  }));
+}
+
+/**
+ * c_j = w′F^(j−1)g for j = 1 … h−1, the weight of an error j steps back in the forecast error, found by
+ * running the transition on g: state [level, trend, s0 … s(m−1)], s(m−1) the season about to be used.
+ */
+function errorWeights(spec: EtsSpec, alpha: number, beta: number, gamma: number, phi: number, h: number): number[] {
+  const trended = spec.trend !== "N";
+  const damp = spec.trend === "Ad" ? phi : 1;
+  const m = spec.season === "N" ? 0 : spec.m;
+  let level = alpha;
+  let slope = trended ? beta : 0;
+  const seasons = new Float64Array(Math.max(1, m));
+  if (m > 0) seasons[0] = gamma;
+  let oldest = m - 1;
+  const weights: number[] = [];
+  for (let j = 1; j < h; j++) {
+    weights.push(level + (trended ? damp * slope : 0) + (m > 0 ? (seasons[oldest] as number) : 0));
+    // F: level ← level + φ·trend, trend ← φ·trend, seasons shift by one (the oldest becomes the newest).
+    level += trended ? damp * slope : 0;
+    slope *= damp;
+    if (m > 0) oldest = oldest === 0 ? m - 1 : oldest - 1;
+  }
+  return weights;
+}
+
+function weightsOf(fit: FittedEts, h: number): number[] {
+  const { alpha, beta, gamma, phi } = fit.params;
+  return errorWeights(fit.spec, alpha, beta, gamma, phi, h);
+}
+
+/** σ²(1 + Σ c_j²): the forecast variance of the linear models. */
+function class1Variances(fit: FittedEts, h: number): number[] {
+  const weights = weightsOf(fit, h);
+  const out = [fit.sigma2];
+  let total = 0;
+  for (const c of weights) {
+    total += c * c;
+    out.push(fit.sigma2 * (1 + total));
+  }
+  return out;
+}
+
+/** θ_h = μ_h² + σ² Σ c_j² θ_(h−j); variance (1 + σ²)θ_h − μ_h² (multiplicative error, additive components). */
+function class2Variances(fit: FittedEts, points: readonly number[]): number[] {
+  const h = points.length;
+  const squared = weightsOf(fit, h).map((c) => c * c);
+  const s2 = fit.sigma2;
+  const theta = new Float64Array(h);
+  const out: number[] = [];
+  for (let j = 0; j < h; j++) {
+    const mu = points[j] as number;
+    let sum = 0;
+    for (let i = 0; i < j; i++) sum += (squared[i] as number) * (theta[j - 1 - i] as number);
+    theta[j] = mu * mu + s2 * sum;
+    out.push((1 + s2) * (theta[j] as number) - mu * mu);
+  }
+  return out;
+}
+
+/** Seed of the simulated paths: fixed, so that the bounds never change between calls or hosts. */
+const SEED = 20080101;
+
+/** Quantiles of simulated future paths (errors drawn from N(0, σ²), as R's `simulate.ets`). */
+function simulatedBounds(fit: FittedEts, horizon: number, confidence: number): { lower: number[]; upper: number[] } {
+  const paths = Math.max(200, Math.min(2000, Math.floor(4_000_000 / horizon)));
+  const random = gaussian(mulberry32(SEED));
+  const sigma = Math.sqrt(fit.sigma2);
+  const { spec } = fit;
+  const { alpha, beta, gamma } = fit.params;
+  const phi = spec.trend === "Ad" ? fit.params.phi : 1;
+  const m = spec.m;
+  const draws = new Float64Array(paths * horizon);
+  const ring = new Float64Array(m);
+  for (let p = 0; p < paths; p++) {
+    let level = fit.last.level;
+    let slope = spec.trend === "N" ? 0 : fit.last.trend;
+    for (let j = 0; j < m; j++) ring[j] = fit.last.seasons[m - 1 - j] as number;
+    let slot = 0;
+    for (let h = 0; h < horizon; h++) {
+      const base = level + phi * slope;
+      const s = ring[slot] as number;
+      const mean = base * s;
+      const e = sigma * random();
+      const y = spec.error === "M" ? mean * (1 + e) : mean + e;
+      draws[h * paths + p] = y;
+      const newLevel = base + alpha * (y / s - base);
+      if (spec.trend !== "N") slope = phi * slope + (beta / alpha) * (newLevel - level - phi * slope);
+      ring[slot] = s + gamma * (y / base - s);
+      level = newLevel;
+      slot = slot + 1 === m ? 0 : slot + 1;
+    }
+  }
+  const lower: number[] = [];
+  const upper: number[] = [];
+  const tail = (1 - confidence) / 2;
+  for (let h = 0; h < horizon; h++) {
+    const sample = draws.subarray(h * paths, (h + 1) * paths).sort();
+    lower.push(quantile(sample, tail));
+    upper.push(quantile(sample, 1 - tail));
+  }
+  return { lower, upper };
+}
+
+/** R's default (type 7) sample quantile of sorted values. */
+function quantile(sorted: Float64Array, p: number): number {
+  const position = (sorted.length - 1) * p;
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, sorted.length - 1);
+  const low = sorted[below] as number;
+  return low + (position - below) * ((sorted[above] as number) - low);
+}
+
+/** A small, fast 32-bit generator (mulberry32): uniform numbers in (0, 1). */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
+  };
+}
+
+/** Standard normal draws by the Box–Muller transform, both values of each pair used. */
+export function gaussian(uniform: () => number): () => number {
+  let spare: number | undefined;
+  return () => {
+    if (spare !== undefined) {
+      const value = spare;
+      spare = undefined;
+      return value;
+    }
+    const radius = Math.sqrt(-2 * Math.log(uniform()));
+    const angle = 2 * Math.PI * uniform();
+    spare = radius * Math.sin(angle);
+    return radius * Math.cos(angle);
+  };
+}
+
+/** Upper-tail probability of the standard normal, Q(x) = 1 − Φ(x), accurate far into the tail. */
+export function normalUpperTail(x: number): number {
+  if (x < 0) return 1 - normalUpperTail(-x);
+  const density = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+  if (x < 3) {
+    // Φ(x) − 1/2 = φ(x) Σ x^(2n+1) / (1·3·…·(2n+1)): positive terms, no cancellation.
+    let term = x;
+    let sum = x;
+    for (let k = 1; k < 200 && term > 1e-17 * sum; k++) {
+      term *= (x * x) / (2 * k + 1);
+      sum += term;
+    }
+    return 0.5 - density * sum;
+  }
+  // Laplace's continued fraction Q(x) = φ(x) / (x + 1/(x + 2/(x + 3/(x + …)))), evaluated from the tail up.
+  let fraction = x;
+  for (let k = 60; k >= 1; k--) fraction = x + k / fraction;
+  return density / fraction;
+}
+
+/** z with Q(z) = tail, for 0 < tail < 1/2 (bisection: called once per forecast). */
+export function normalQuantileUpper(tail: number): number {
+  let low = 0;
+  let high = 40;
+  for (let i = 0; i < 200 && high - low > 1e-15 * (1 + high); i++) {
+    const mid = (low + high) / 2;
+    if (normalUpperTail(mid) > tail) low = mid;
+    else high = mid;
+  }
+  return (low + high) / 2;
+}
