@@ -180,6 +180,18 @@ function familyLines(entries: Record<string, unknown>[]): string[] {
       `- FORECAST automatic model and season on a 144-point monthly series, median ≤ 20 ms: ${mark(forecast.medianMsAutoSelection144 <= 20)} (${ms(forecast.medianMsAutoSelection144)} ms; cold ${ms(forecast.coldMsAutoSelection144)} ms)`,
     );
   }
+  for (const r of (find("family:by")?.results ?? []) as {
+    kpi: string;
+    rows: number;
+    groups: number;
+    byMs: number;
+    kpiMs: number;
+    ratio: number;
+    groupLoopMs: number;
+  }[])
+    out.push(
+      `- BY(groups, "${r.kpi}", …) over ${r.rows} rows in ${r.groups} groups within 2× ${r.kpi} over all rows: ${mark(r.ratio <= 2)} (${ms(r.byMs)} ms vs ${ms(r.kpiMs)} ms, ${r.ratio.toFixed(2)}×; a bare Map loop assigning rows to groups alone takes ${ms(r.groupLoopMs)} ms)`,
+    );
   const clv = find("family:clv");
   if (clv) {
     const model = clv.clvmodelCdnow;

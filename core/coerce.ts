@@ -91,8 +91,25 @@ export interface CellOrigin {
   readonly col: number;
 }
 
-/** A parameter as read for one call: with its range's origin when the host gave its address. */
-export type ReadSpec = ParamSpec & { readonly origin?: CellOrigin };
+/**
+ * Where the cells a reader sees came from, when they are a selection of a larger range (BY hands each group its
+ * rows): the 1-based position of each cell in the original range, and that range's width, so that a problem is
+ * named by its place in what the user selected.
+ */
+export interface RowMap {
+  /** The 1-based position in the original range of the cell at 1-based `position` of what was read. */
+  readonly original: (position: number) => number;
+  readonly cols: number;
+}
+
+/** A parameter as read for one call: with its range's origin and row map when the host or BY gave them. */
+export type ReadSpec = ParamSpec & { readonly origin?: CellOrigin; readonly rows?: RowMap };
+
+/** How one argument of a call is to be read: where its range starts, and which of the original cells it holds. */
+export interface ReadAs {
+  readonly origin?: CellOrigin;
+  readonly rows?: RowMap;
+}
 
 /** Where a problem is, in words a spreadsheet user can act on. */
 export interface CellAt {
@@ -111,10 +128,23 @@ const where = (at: CellAt): string =>
     ? `${at.arg}: ${quoteSheet(at.origin.sheet)}!${cellName(at.origin.row + at.row, at.origin.col + at.col)}`
     : `${at.arg}: cell ${at.position}${at.wide ? ` (row ${at.row + 1}, column ${at.col + 1})` : ""}`;
 
-const cellAt = (param: ReadSpec, position: number, row: number, col: number, wide: boolean): CellAt =>
-  param.origin
+function cellAt(param: ReadSpec, position: number, row: number, col: number, wide: boolean): CellAt {
+  const map = param.rows;
+  if (map) {
+    // The cell's place in the range the user gave, not in the selection of it that was read.
+    const original = map.original(position);
+    return cellAt(
+      { ...param, rows: undefined },
+      original,
+      Math.floor((original - 1) / map.cols),
+      (original - 1) % map.cols,
+      map.cols > 1,
+    );
+  }
+  return param.origin
     ? { arg: param.name, origin: param.origin, position, row, col, wide }
     : { arg: param.name, position, row, col, wide };
+}
 
 function notANumber(cell: unknown, at: CellAt, expected: string): KpiError {
   const hint =
@@ -608,7 +638,7 @@ export function readScalar(arg: unknown, param: ReadSpec): number | string | boo
   if (found === undefined) return undefined;
   const { cell } = found;
   // A scalar is named by its address when the host gave one, else as the argument's only cell.
-  const at = param.origin ? found.at : scalarWhere(param.name);
+  const at = param.origin || param.rows ? found.at : scalarWhere(param.name);
   switch (param.kind) {
     case "number":
     case "date": {

@@ -15,7 +15,9 @@ export {
 export { dateToSerial, serialToDate } from "./dates.js";
 export { isBlank, keyOf } from "./coerce.js";
 export {
+  aliasesOf,
   callKpi,
+  excelId,
   idFromName,
   isRangeKind,
   NAMESPACE,

@@ -1,4 +1,5 @@
 import type { AnyKpi } from "./spec.js";
+import { registryId } from "./host/boundary.js";
 import { CONVERSION } from "./kpis/conversion.js";
 import { CPL } from "./kpis/cpl.js";
 import { CAC } from "./kpis/cac.js";
@@ -46,6 +47,7 @@ import { FORECASTSTAT } from "./kpis/forecaststat.js";
 import { CLV } from "./kpis/clv.js";
 import { CLVMODEL } from "./kpis/clvmodel.js";
 import { RFM } from "./kpis/rfm.js";
+import { BY, setKpiLookup } from "./kpis/by.js";
 
 /**
  * Every KPI, in catalogue order. Adding a KPI is one file in kpis/ and one line here; the Excel metadata,
@@ -93,6 +95,7 @@ export const KPIS: readonly AnyKpi[] = [
   SEASONALITY,
   TREND,
   SCORE,
+  BY,
   PERIODS,
   FORECAST,
   FORECASTSTAT,
@@ -103,6 +106,10 @@ export const KPIS: readonly AnyKpi[] = [
 
 const byId = new Map(KPIS.map((kpi) => [kpi.id, kpi]));
 
+/** A KPI by its registry id, or by the Excel id it also answers to (`BYGROUP` for `BY`). */
 export function kpiById(id: string): AnyKpi | undefined {
-  return byId.get(id.toUpperCase());
+  return byId.get(registryId(id));
 }
+
+// BY applies another KPI of this registry, which it cannot import without importing itself.
+setKpiLookup(kpiById);

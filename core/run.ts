@@ -8,7 +8,7 @@ import {
   readScalar,
   readSeries,
   sizeMismatch,
-  type CellOrigin,
+  type ReadAs,
   type ReadSpec,
 } from "./coerce.js";
 import { fail, KpiError } from "./errors.js";
@@ -31,7 +31,7 @@ export const pairedPosition = (args: object, index: number): number =>
  * Reads a group of paired ranges row-aligned: they must hold the same number of cells, and a row where any
  * of them is blank is skipped in all of them.
  */
-function readPaired(params: ParamSpec[], raw: unknown[], into: Record<string, unknown>): void {
+function readPaired(params: ReadSpec[], raw: unknown[], into: Record<string, unknown>): void {
   if (params.every((p) => p.kind === "numbers")) {
     // Numeric pairs are streamed (NumberRange.sumProduct), which check their sizes in the same pass
     // that compares their layouts.
@@ -63,8 +63,11 @@ function readPaired(params: ParamSpec[], raw: unknown[], into: Record<string, un
       }
     }
   }
+  // Cells that are a selection of the user's range (BY's groups) are named by their place in that range.
+  const original = (params[0] as ReadSpec).rows;
   if (kept === length) {
     params.forEach((p, i) => (into[p.name] = columns[i]));
+    if (original) into[PAIRED_POSITIONS] = Array.from({ length }, (_, row) => original.original(row + 1));
     return;
   }
   const positions: number[] = [];
@@ -73,21 +76,21 @@ function readPaired(params: ParamSpec[], raw: unknown[], into: Record<string, un
     const column = columns[i] as unknown[];
     into[p.name] = positions.map((position) => column[position - 1]);
   });
-  into[PAIRED_POSITIONS] = positions;
+  into[PAIRED_POSITIONS] = original ? positions.map((position) => original.original(position)) : positions;
 }
 
 /** Turns host values into the clean arguments of `kpi`, or throws the KpiError that explains why not. */
 export function coerceArgs(
   kpi: AnyKpi,
   rawArgs: readonly unknown[],
-  origins?: readonly (CellOrigin | undefined)[],
+  readAs?: readonly (ReadAs | undefined)[],
 ): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   const pairedNames = new Set(kpi.paired?.flat() ?? []);
-  // Each parameter as read for this call: with where its range starts, when the host said.
+  // Each parameter as read for this call: with where its range starts and which cells it holds, when known.
   const specs: ReadSpec[] = kpi.params.map((param, i) => {
-    const origin = origins?.[i];
-    return origin ? { ...param, origin } : param;
+    const how = readAs?.[i];
+    return how ? { ...param, ...how } : param;
   });
   const rawOf = (p: ParamSpec): unknown => rawArgs[specs.indexOf(p)];
 
@@ -106,6 +109,9 @@ export function coerceArgs(
     }
     if (pairedNames.has(param.name)) return;
     switch (param.kind) {
+      case "any":
+        args[param.name] = param.origin ? { value: raw, origin: param.origin } : { value: raw };
+        return;
       case "numbers":
         args[param.name] = new RangeOfNumbers(raw, param);
         return;
@@ -146,14 +152,14 @@ export function coerceArgs(
 export function evaluate(
   kpi: AnyKpi,
   rawArgs: readonly unknown[],
-  origins?: readonly (CellOrigin | undefined)[],
+  readAs?: readonly (ReadAs | undefined)[],
 ): KpiResult | KpiError {
   try {
     const most = kpi.params.length;
     if (rawArgs.length > most) {
       throw fail.value(`takes at most ${most} argument${most === 1 ? "" : "s"}, got ${rawArgs.length}`);
     }
-    const result = kpi.compute(coerceArgs(kpi, rawArgs, origins));
+    const result = kpi.compute(coerceArgs(kpi, rawArgs, readAs));
     // Errors inside a spill (a FUNNEL ratio after a zero stage) must name the function like a thrown one.
     if (Array.isArray(result)) {
       for (const row of result) for (const cell of row) if (cell instanceof KpiError) cell.fn = kpi.id;

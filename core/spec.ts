@@ -30,6 +30,14 @@ export interface KindValues {
   readonly date: number;
   readonly text: string;
   readonly boolean: boolean;
+  /** the host's value as given, with where its range starts: for functions that pass arguments on (BY) */
+  readonly any: HostArg;
+}
+
+/** An argument handed on untouched, with its range's origin in the workbook when the host gave it. */
+export interface HostArg {
+  readonly value: unknown;
+  readonly origin?: { readonly sheet: string; readonly row: number; readonly col: number };
 }
 
 export type Kind = keyof KindValues;

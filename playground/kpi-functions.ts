@@ -1,5 +1,7 @@
 import {
+  aliasesOf,
   callKpi,
+  NAMESPACE,
   isKpiError,
   KPIS,
   publicName,
@@ -186,12 +188,14 @@ export interface RegisterOptions {
 
 /** Registers every KPI of the registry as `KPI.NAME`, reading Univer's cells rather than its plain values. */
 export function registerKpis(formula: FormulaRegistrar, options: RegisterOptions): void {
-  for (const kpi of KPIS) {
-    const name = formulaName(kpi);
+  const names = KPIS.flatMap((kpi) =>
+    [kpi.id, ...aliasesOf(kpi.id)].map((id) => ({ kpi, name: `${NAMESPACE}.${id}` })),
+  );
+  for (const { kpi, name } of names) {
     // The plain-value function is what the facade needs to register the name and its help; the executor it
     // creates is then switched to value objects, so the plain path never runs.
     formula.registerFunction(name, (...args: never[]) => toUniverResult(callKpi(kpi, args)), {
-      description: functionInfo(kpi, options.lang),
+      description: { ...functionInfo(kpi, options.lang), functionName: name },
     });
     const executor = options.executor(name);
     if (!executor) throw new Error(`Univer registered no executor for ${name}`);

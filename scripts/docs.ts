@@ -1,4 +1,4 @@
-import { KPIS, KpiDate, type AnyKpi, type Category, type ParamSpec } from "../core/index.js";
+import { KPIS, KpiDate, publicName, type AnyKpi, type Category, type ParamSpec } from "../core/index.js";
 
 /**
  * Renders the function reference from the registry. Nothing here is written per function: the docs can
@@ -57,8 +57,8 @@ const isoOf = (serial: number): string => {
   return `${d.getUTCFullYear()},${d.getUTCMonth() + 1},${d.getUTCDate()}`;
 };
 
-export const excelName = (kpi: AnyKpi): string => `KPI.${kpi.id}`;
-export const sheetsName = (kpi: AnyKpi): string => `KPI_${kpi.id}`;
+export const excelName = (kpi: AnyKpi): string => publicName("excel", kpi.id);
+export const sheetsName = (kpi: AnyKpi): string => publicName("sheets", kpi.id);
 
 const signature = (kpi: AnyKpi, name: string): string =>
   `${name}(${kpi.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { KPIS } from "../core/index.js";
+import { KPIS, publicName } from "../core/index.js";
 import { literal, README_END, README_START } from "../scripts/docs.js";
 import { GENERATED_FILES, generated } from "../scripts/generate.js";
 
@@ -22,7 +22,7 @@ describe("generated documentation", () => {
     const en = readFileSync("docs/functions.md", "utf8");
     const fr = readFileSync("docs/fonctions.md", "utf8");
     for (const kpi of KPIS) {
-      expect(en).toContain(`### KPI.${kpi.id}\n`);
+      expect(en).toContain(`### ${publicName("excel", kpi.id)}\n`);
       expect(fr).toContain(kpi.description.fr);
     }
   });

@@ -1,7 +1,9 @@
+import { publicName } from "../host/boundary.js";
 import type { FormulaSyntax, PlanValue } from "./plan.js";
 
 /** The name a host knows a KPI by: `KPI.AOV` in Excel (and the playground), `KPI_AOV` in Google Sheets. */
-export const kpiName = (syntax: FormulaSyntax, id: string): string => (syntax === "sheets" ? `KPI_${id}` : `KPI.${id}`);
+export const kpiName = (syntax: FormulaSyntax, id: string): string =>
+  publicName(syntax === "sheets" ? "sheets" : "excel", id);
 
 /** An argument of a formula: a reference is written as is, a literal is quoted or spelt the spreadsheet way. */
 export type FormulaArg = { readonly ref: string } | PlanValue;

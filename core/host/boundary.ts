@@ -18,11 +18,30 @@ export type HostName = "excel" | "sheets" | "playground";
 export const NAMESPACE = "KPI";
 
 /**
+ * Excel ids and names need at least three characters (Microsoft's custom-functions naming rules), which the
+ * catalogue's `BY` has not: Excel knows it as `BYGROUP`. Sheets and the playground accept both names, so
+ * `BYGROUP` is the spelling that works everywhere.
+ */
+const EXCEL_IDS: Readonly<Record<string, string>> = { BY: "BYGROUP" };
+
+/** The id Excel registers a KPI under (functions.json and CustomFunctions.associate). */
+export const excelId = (id: string): string => EXCEL_IDS[id] ?? id;
+
+/** Other names a KPI answers to in Sheets and the playground: its Excel id where that differs. */
+export const aliasesOf = (id: string): string[] => (EXCEL_IDS[id] ? [EXCEL_IDS[id]] : []);
+
+/** The registry id of a name users may type: `BYGROUP` → `BY`. */
+export const registryId = (name: string): string => {
+  const upper = name.toUpperCase();
+  return Object.keys(EXCEL_IDS).find((id) => EXCEL_IDS[id] === upper) ?? upper;
+};
+
+/**
  * The name a user types: `KPI.NPS` in Excel and the playground, `KPI_NPS` in Google Sheets, whose custom
- * function names cannot contain a dot.
+ * function names cannot contain a dot. Excel-syntax names use the Excel id.
  */
 export const publicName = (host: HostName | "excel-syntax" | "sheets-syntax", id: string): string =>
-  host === "sheets" || host === "sheets-syntax" ? `${NAMESPACE}_${id}` : `${NAMESPACE}.${id}`;
+  host === "sheets" || host === "sheets-syntax" ? `${NAMESPACE}_${id}` : `${NAMESPACE}.${excelId(id)}`;
 
 /** `KPI.NPS`, `kpi_nps`, `=KPI.NPS(` → `NPS`; undefined when the text names no KPI. */
 export function idFromName(name: string): string | undefined {
@@ -92,7 +111,11 @@ export function callKpi(kpi: AnyKpi, rawArgs: readonly unknown[], options: CallO
   const args = [...rawArgs];
   while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
   try {
-    return evaluate(kpi, args, options.origins);
+    return evaluate(
+      kpi,
+      args,
+      options.origins?.map((origin) => (origin ? { origin } : undefined)),
+    );
   } catch (error) {
     const internal = new KpiError("#VALUE!", `internal error: ${reasonOf(error)}`);
     internal.fn = kpi.id;

@@ -1,4 +1,4 @@
-import { isRangeKind, KPIS, type AnyKpi } from "../../core/index.js";
+import { excelId, isRangeKind, KPIS, type AnyKpi } from "../../core/index.js";
 
 /**
  * Emits Excel's custom-functions metadata (functions.json) from the registry: nothing about a function is
@@ -45,8 +45,8 @@ export function fitDescription(text: string, max = MAX_DESCRIPTION): string {
 
 export function functionMetadata(kpi: AnyKpi, lang: Lang): FunctionMetadata {
   return {
-    id: kpi.id,
-    name: kpi.id,
+    id: excelId(kpi.id),
+    name: excelId(kpi.id),
     description: fitDescription(kpi.description[lang]),
     parameters: kpi.params.map((param) => ({
       name: param.name,

@@ -700,6 +700,7 @@ const ORACLES_ELSEWHERE: Record<string, string> = {
   CLV: "test/clv/cdnow.test.ts",
   CLVMODEL: "test/clv/cdnow.test.ts",
   RFM: "test/clv/rfm-oracle.test.ts",
+  BY: "test/core/by.test.ts",
 };
 
 // Declared last, so it runs after every oracle above (vitest runs a file's tests in order).

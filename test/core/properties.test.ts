@@ -111,6 +111,9 @@ describe("every KPI on arbitrary host values", () => {
             return column(numeric);
           case "keys":
             return column(fc.constantFrom("A", " a ", "B", "Won", "Lost"));
+          case "any":
+            // Handed on to another KPI (BY): groups, numbers or labels alike.
+            return fc.oneof(column(numeric), column(fc.constantFrom("A", " a ", "B", "Won", "Lost")), numeric);
           case "matrix":
             return fc.array(fc.array(fc.oneof(numeric, fc.constant(null)), { minLength: 3, maxLength: 3 }), {
               minLength: n,
@@ -119,7 +122,7 @@ describe("every KPI on arbitrary host values", () => {
           case "boolean":
             return fc.boolean();
           case "text":
-            return fc.constantFrom("Won", "Lost", "mean", "median", "sum", "count", "average");
+            return fc.constantFrom("Won", "Lost", "mean", "median", "sum", "count", "average", "NPS", "KPI.CONVERSION");
           case "number":
           case "date":
             return numeric;

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parse, type Comment, type FunctionDeclaration, type Program } from "acorn";
 import { beforeAll, describe, expect, it } from "vitest";
-import { KPIS } from "../../core/index.js";
+import { KPIS, aliasesOf } from "../../core/index.js";
 import { MENU_ITEMS } from "../../gas/menu.js";
 import { SERVER_API } from "../../gas/server-api.js";
 import { BUILD_TIMEOUT, DIST_GAS, ensureBuilt } from "../hosts/build.js";
@@ -32,7 +32,7 @@ function jsDocOf(fn: FunctionDeclaration): string | undefined {
 
 const EXPECTED_GLOBALS = [
   "KPI_CORE",
-  ...KPIS.map((k) => `KPI_${k.id}`),
+  ...KPIS.flatMap((k) => [k.id, ...aliasesOf(k.id)].map((name) => `KPI_${name}`)),
   "onOpen",
   "onInstall",
   ...MENU_ITEMS.map((item) => item.handler),

@@ -242,7 +242,44 @@ const boundary: HostCase[] = [
   },
 ];
 
-export const CASES: HostCase[] = [...fromRegistry, ...handWritten, ...boundary];
+/** BY hands each group's rows to another KPI: dates, blanks and options must cross every host unchanged. */
+const byGroup: HostCase[] = [
+  {
+    name: "BY segment of SALESCYCLE over date cells, open deals' empty close dates skipped",
+    fn: "BY",
+    args: [
+      col("PME", "ETI", "pme ", "ETI", null),
+      "SALESCYCLE",
+      col(day("2026-01-01"), day("2026-01-10"), day("2026-02-01"), day("2026-03-01"), day("2026-03-02")),
+      col(day("2026-01-21"), null, day("2026-02-11"), day("2026-03-31"), day("2026-04-01")),
+      OMITTED,
+      OMITTED,
+      OMITTED,
+      OMITTED,
+    ],
+    expect: [
+      ["PME", 15],
+      ["ETI", 30],
+    ],
+  },
+  {
+    name: "BY rep of WINRATE with French labels passed to every group",
+    fn: "BY",
+    args: [
+      col("Marie", "Paul", "Marie", "Paul"),
+      "KPI.WINRATE",
+      col("Gagné", "Perdu", "Perdu", "Gagné"),
+      "Gagné",
+      "Perdu",
+    ],
+    expect: [
+      ["Marie", 0.5],
+      ["Paul", 0.5],
+    ],
+  },
+];
+
+export const CASES: HostCase[] = [...fromRegistry, ...handWritten, ...boundary, ...byGroup];
 
 export function kpiOf(c: HostCase): AnyKpi {
   const kpi = kpiById(c.fn);

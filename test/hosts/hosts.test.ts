@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { KPIS } from "../../core/index.js";
+import { excelId, KPIS } from "../../core/index.js";
 import { BUILD_TIMEOUT, ensureBuilt } from "./build.js";
 import { CASES, kpiOf, toExcelArgs, toSheetsArgs, type HostCase, type HostId } from "./cases.js";
 import { desktopCall, fakeExcelDesktop } from "./excel-desktop.js";
@@ -49,7 +49,7 @@ describe("one case table, run against the built Excel add-in (web and desktop) a
       const own = expectedOutcome(c);
       if (own) expectSameOutcome(core, own, "core vs the case");
       const fn = (functions: Map<string, ExcelFunction>): ExcelFunction => {
-        const found = functions.get(c.fn);
+        const found = functions.get(excelId(c.fn));
         if (!found) throw new Error(`KPI.${c.fn} is not associated`);
         return found;
       };

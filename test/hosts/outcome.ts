@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { evaluate, isKpiError, KpiDate, originOf } from "../../core/index.js";
+import { evaluate, isKpiError, KpiDate, originOf, publicName } from "../../core/index.js";
 import { closeTo } from "../helpers/expect.js";
 import { Day, kpiOf, toExcelArgs, type HostCase } from "./cases.js";
 import { addressOf, type PlacedCase } from "./layout.js";
@@ -24,7 +24,7 @@ export function coreOutcome(c: HostCase): Outcome {
 export function excelOutcome(c: HostCase, outcome: ExcelOutcome): Outcome {
   if ("error" in outcome) {
     const { code, message } = outcome.error;
-    const prefix = `KPI.${c.fn}: `;
+    const prefix = `${publicName("excel", c.fn)}: `;
     if (message !== undefined) expect(message.startsWith(prefix), `Excel message "${message}"`).toBe(true);
     return { code, detail: message === undefined ? "" : message.slice(prefix.length) };
   }
@@ -80,7 +80,10 @@ export function expectedOutcome(c: HostCase): Outcome | undefined {
 
 /** What the core says when it knows where each range is, as Excel desktop and the playground tell it. */
 export function addressedOutcome(at: PlacedCase): Outcome {
-  const origins = at.args.map((arg) => originOf(addressOf(arg)));
-  const result = evaluate(kpiOf(at.c), toExcelArgs(at.c), origins);
+  const readAs = at.args.map((arg) => {
+    const origin = originOf(addressOf(arg));
+    return origin ? { origin } : undefined;
+  });
+  const result = evaluate(kpiOf(at.c), toExcelArgs(at.c), readAs);
   return isKpiError(result) ? { code: result.code, detail: result.detail } : coreOutcome(at.c);
 }

@@ -1,0 +1,75 @@
+/**
+ * BY over 10^6 rows in 1,000 groups next to the same KPI over all the rows (the target: within 2×). The KPI alone
+ * is the floor: BY does the same reading per row plus one hash lookup of the row's group.
+ */
+import { evaluate, kpiById } from "../core/index.js";
+import { seeded } from "../test/helpers/random.js";
+
+export interface ByBench {
+  readonly kpi: string;
+  readonly rows: number;
+  readonly groups: number;
+  readonly byMs: number;
+  readonly kpiMs: number;
+  readonly ratio: number;
+  /** A plain loop that only assigns each row to its group with a Map: no KPI, no validation. */
+  readonly groupLoopMs: number;
+}
+
+/** The floor of any grouping: one Map lookup per row. */
+function groupLoop(groups: unknown[][]): number {
+  const index = new Map<unknown, number>();
+  const groupOf = new Int32Array(groups.length);
+  for (let row = 0; row < groups.length; row++) {
+    const label = (groups[row] as unknown[])[0];
+    let g = index.get(label);
+    if (g === undefined) index.set(label, (g = index.size));
+    groupOf[row] = g;
+  }
+  return index.size;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+function time(run: () => unknown): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+export function benchBy(rows = 1_000_000, groups = 1_000, repeats = 7): ByBench[] {
+  const rng = seeded(5);
+  const reps = Array.from({ length: rows }, () => [`Rep ${rng.int(1, groups)}`]);
+  const outcomes = Array.from({ length: rows }, () => [rng.pick(["Won", "Lost", "Open"])]);
+  const prospects = Array.from({ length: rows }, () => [rng.int(1, 100)]);
+  const conversions = prospects.map(([p]) => [Math.floor((p as number) * rng.next() * 0.3)]);
+  const by = kpiById("BY");
+  const cases: [string, unknown[]][] = [
+    ["WINRATE", [outcomes]],
+    ["CONVERSION", [conversions, prospects]],
+  ];
+  return cases.map(([id, args]) => {
+    const kpi = kpiById(id);
+    if (!by || !kpi) throw new Error(`no ${id}`);
+    const byRuns: number[] = [];
+    const kpiRuns: number[] = [];
+    // Warm both, then alternate which runs first.
+    evaluate(by, [reps, id, ...args]);
+    evaluate(kpi, args);
+    for (let i = 0; i < repeats; i++) {
+      if (i % 2 === 0) {
+        byRuns.push(time(() => evaluate(by, [reps, id, ...args])));
+        kpiRuns.push(time(() => evaluate(kpi, args)));
+      } else {
+        kpiRuns.push(time(() => evaluate(kpi, args)));
+        byRuns.push(time(() => evaluate(by, [reps, id, ...args])));
+      }
+    }
+    const byMs = median(byRuns);
+    const kpiMs = median(kpiRuns);
+    const groupLoopMs = median(Array.from({ length: repeats }, () => time(() => groupLoop(reps))));
+    return { kpi: id, rows, groups, byMs, kpiMs, ratio: byMs / kpiMs, groupLoopMs };
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(benchBy(), null, 1));
