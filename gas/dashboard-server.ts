@@ -139,10 +139,17 @@ function addChart(spreadsheet: Spreadsheet, sheet: Sheet, spec: ChartSpec, env: 
   const sourceSheet = spec.source.sheet ? spreadsheet.getSheetByName(spec.source.sheet) : sheet;
   if (!sourceSheet) throw new Error(`No sheet named "${spec.source.sheet ?? ""}"`);
   const { rect } = parseAddress(spec.anchor);
-  let builder = sheet
-    .newChart()
-    .setChartType(chartType(spec.type, env.chartTypes))
-    .addRange(sourceSheet.getRange(spec.source.range))
+  const source = parseAddress(spec.source.range).rect;
+  // With listed series, one range per drawn column (the labels first): Sheets makes a series of each.
+  const columns =
+    spec.seriesIn === "columns" && spec.seriesColumns ? [...(spec.labelColumn ? [0] : []), ...spec.seriesColumns] : [];
+  const ranges =
+    columns.length > 0
+      ? columns.map((c) => sourceSheet.getRange(source.row + 1, source.col + c + 1, source.rows, 1))
+      : [sourceSheet.getRange(spec.source.range)];
+  let builder = sheet.newChart().setChartType(chartType(spec.type, env.chartTypes));
+  for (const range of ranges) builder = builder.addRange(range);
+  builder = builder
     .setNumHeaders(spec.headerRow ? 1 : 0)
     .setTransposeRowsAndColumns(spec.seriesIn === "rows")
     .setPosition(rect.row + 1, rect.col + 1, 0, 0)
@@ -154,8 +161,17 @@ function addChart(spreadsheet: Spreadsheet, sheet: Sheet, spec: ChartSpec, env: 
   if (spec.axisFormat) builder = builder.setOption(`${valueAxis}.format`, spec.axisFormat);
   if (spec.type === "doughnut") builder = builder.setOption("pieHole", 0.5);
   if (spec.type === "stacked100") builder = builder.setOption("isStacked", "percent");
-  if (spec.type === "combo")
-    builder = builder.setOption("seriesType", "bars").setOption("series", { 1: { type: "line" } });
+  if (spec.type === "combo") {
+    // The first series as bars, the others as lines; an interval's bounds as dashed lines.
+    const drawn = spec.seriesColumns ?? [];
+    const series: Record<number, { type: string; lineDashStyle?: number[] }> = { 1: { type: "line" } };
+    drawn.forEach((c, k) => {
+      if (k === 0) return;
+      const bound = spec.band && (c === spec.band.lower || c === spec.band.upper);
+      series[k] = bound ? { type: "line", lineDashStyle: [4, 4] } : { type: "line" };
+    });
+    builder = builder.setOption("seriesType", "bars").setOption("series", series);
+  }
   sheet.insertChart(builder.build());
 }
 

@@ -16,7 +16,7 @@ import {
   type TableKind,
   type TileResult,
 } from "../core/dashboard/index.js";
-import { evaluate, isKpiError, type AnyKpi } from "../core/index.js";
+import { evaluate, isKpiError, kpiById, type AnyKpi } from "../core/index.js";
 import { h } from "./dom.js";
 import { displayValue, resultRows } from "./format.js";
 import type { Lang, PaneHost, PlanValue } from "./host.js";
@@ -24,6 +24,9 @@ import { t, type StringKey } from "./strings.js";
 import { PANE_CSS } from "./styles.js";
 
 type Tab = "functions" | "chart" | "dashboard";
+
+/** The optional "by group" argument of a single-value KPI: filled, the formula becomes KPI.BY over that column. */
+const BY_GROUP = "$by";
 
 /** What the user typed or picked for one argument; `values` is set when it comes from the selection. */
 interface ArgInput {
@@ -48,7 +51,30 @@ const KIND_LABEL: Readonly<Record<TableKind, StringKey>> = {
   costs: "kindCosts",
 };
 
-const roleKey = (role: Role): StringKey => `role${role[0]?.toUpperCase()}${role.slice(1)}` as StringKey;
+/** Each role's label: a role without one is a type error, not a blank in the mapping form. */
+const ROLE_LABEL: Readonly<Record<Role, StringKey>> = {
+  date: "roleDate",
+  amount: "roleAmount",
+  customer: "roleCustomer",
+  order: "roleOrder",
+  channel: "roleChannel",
+  salesperson: "roleSalesperson",
+  region: "roleRegion",
+  segment: "roleSegment",
+  product: "roleProduct",
+  created: "roleCreated",
+  closed: "roleClosed",
+  stage: "roleStage",
+  outcome: "roleOutcome",
+  probability: "roleProbability",
+  score: "roleScore",
+  csat: "roleCsat",
+  month: "roleMonth",
+  marketing: "roleMarketing",
+  sales: "roleSales",
+  newCustomers: "roleNewCustomers",
+};
+const roleKey = (role: Role): StringKey => ROLE_LABEL[role];
 
 /** A1 reference, optionally sheet-qualified: typed text that should go into a formula as a reference. */
 const REFERENCE = /^(('[^']+'|[^\s!'",()]+)!)?\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/;
@@ -262,37 +288,14 @@ export class Pane {
                 .join(" ; ")
         }`
       : "";
-    const params = kpi.params.map((param) => {
-      const state = this.args.get(param.name) ?? { text: "" };
-      const input = h("input", {
-        value: state.text,
-        placeholder: this.s("argPlaceholder"),
-        "aria-label": param.name,
-        "data-param": param.name,
-      });
-      input.addEventListener("input", () => {
-        this.args.set(param.name, { text: input.value });
-        this.renderPreview();
-      });
-      const use = h("button", { class: "secondary", "data-use": param.name }, this.s("useSelection"));
-      use.addEventListener("click", () =>
-        this.act(use, async () => {
-          const selection = await this.host.getSelection();
-          this.args.set(param.name, { text: selection.address, values: selection.values });
-          input.value = selection.address;
-          this.setStatus("");
-          this.renderPreview();
-        }),
-      );
-      return h(
-        "div",
-        { class: "param" },
-        h("code", {}, param.name),
-        param.optional ? h("span", { class: "muted" }, ` (${this.s("optional")})`) : null,
-        h("div", { class: "muted" }, param.description[this.lang]),
-        h("div", { class: "row" }, input, use),
-      );
-    });
+    const params = kpi.params.map((param) =>
+      this.argumentField(param.name, param.name, param.description[this.lang], param.optional === true),
+    );
+    // Any single-value KPI can be computed per group (KPI.BY): one more reference, the column of groups.
+    const byGroup =
+      kpi.result === "spill" || kpi.id === "BY"
+        ? null
+        : this.argumentField(BY_GROUP, this.s("byGroup"), this.s("byGroupHelp"), true);
     const insert = h("button", { class: "primary", "data-test": "insert" }, this.s("insert"));
     insert.addEventListener("click", () =>
       this.act(insert, async () => {
@@ -310,6 +313,7 @@ export class Pane {
       example ? h("p", { class: "muted", "data-test": "example" }, exampleText) : null,
       h("h3", {}, this.s("arguments")),
       ...params,
+      byGroup,
       h("h3", {}, this.s("preview")),
       h("div", { class: "preview", "data-test": "preview" }),
       h("div", { class: "muted", "data-test": "formula" }),
@@ -318,14 +322,50 @@ export class Pane {
     ].filter((n) => n !== null) as Node[];
   }
 
-  /** The formula the arguments spell, in the host's syntax. */
+  /** One argument: its name, what it is, a text box and a button that fills it from the selection. */
+  private argumentField(key: string, label: string, help: string, optional: boolean): HTMLElement {
+    const state = this.args.get(key) ?? { text: "" };
+    const input = h("input", {
+      value: state.text,
+      placeholder: this.s("argPlaceholder"),
+      "aria-label": label,
+      "data-param": key,
+    });
+    input.addEventListener("input", () => {
+      this.args.set(key, { text: input.value });
+      this.renderPreview();
+    });
+    const use = h("button", { class: "secondary", "data-use": key }, this.s("useSelection"));
+    use.addEventListener("click", () =>
+      this.act(use, async () => {
+        const selection = await this.host.getSelection();
+        this.args.set(key, { text: selection.address, values: selection.values });
+        input.value = selection.address;
+        this.setStatus("");
+        this.renderPreview();
+      }),
+    );
+    return h(
+      "div",
+      { class: "param" },
+      h("code", {}, label),
+      optional ? h("span", { class: "muted" }, ` (${this.s("optional")})`) : null,
+      h("div", { class: "muted" }, help),
+      h("div", { class: "row" }, input, use),
+    );
+  }
+
+  /** The formula the arguments spell, in the host's syntax; with groups, the same KPI per group through BY. */
   private formula(kpi: AnyKpi): string {
-    const args: FormulaArg[] = kpi.params.map((param) => {
-      const state = this.args.get(param.name);
+    const argOf = (name: string): FormulaArg => {
+      const state = this.args.get(name);
       const text = state?.text.trim() ?? "";
       if (state?.values || REFERENCE.test(text) || WHOLE_COLUMN.test(text)) return { ref: text };
       return literal(text);
-    });
+    };
+    const args = kpi.params.map((param) => argOf(param.name));
+    const groups = this.args.get(BY_GROUP)?.text.trim();
+    if (groups) return kpiFormula(this.host.formulaSyntax, "BY", [argOf(BY_GROUP), kpi.id, ...args]);
     return kpiFormula(this.host.formulaSyntax, kpi.id, args);
   }
 
@@ -357,7 +397,13 @@ export class Pane {
       return;
     }
     while (raw.length > 0 && raw[raw.length - 1] === undefined) raw.pop();
-    const result = evaluate(kpi, raw);
+    const groups = this.args.get(BY_GROUP);
+    const by = kpiById("BY");
+    if (groups?.text.trim() && !groups.values) {
+      box.textContent = this.s("previewEmpty");
+      return;
+    }
+    const result = groups?.values && by ? evaluate(by, [groups.values, kpi.id, ...raw]) : evaluate(kpi, raw);
     if (isKpiError(result)) box.className = "preview error";
     const rows = resultRows(result, this.lang, this.qualified(kpi));
     if (rows.length === 1 && rows[0]?.length === 1) {

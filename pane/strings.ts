@@ -20,6 +20,9 @@ const EN = {
   preview: "Preview",
   previewEmpty: "Fill the arguments to see the result.",
   insert: "Insert formula (active cell, else the first free cell below)",
+  byGroup: "By group",
+  byGroupHelp:
+    "Optional: the column of groups (salesperson, channel, region…) for one result per group, with KPI.BY; its ranges must have as many rows.",
   wholeColumn:
     "Whole-column references (A:A) can pass empty cells as 0 in desktop Excel and skew the result: select the exact data rows.",
   inserted: "Inserted in {0}",
@@ -63,6 +66,9 @@ const EN = {
   roleCustomer: "Customer",
   roleOrder: "Order",
   roleChannel: "Channel",
+  roleSalesperson: "Salesperson",
+  roleRegion: "Region",
+  roleSegment: "Segment",
   roleProduct: "Product",
   roleCreated: "Created",
   roleClosed: "Closed",
@@ -98,6 +104,9 @@ const FR: Record<StringKey, string> = {
   preview: "Aperçu",
   previewEmpty: "Renseignez les arguments pour voir le résultat.",
   insert: "Insérer la formule (cellule active, sinon la première libre dessous)",
+  byGroup: "Par groupe",
+  byGroupHelp:
+    "Facultatif : la colonne des groupes (commercial, canal, région…) pour un résultat par groupe, avec KPI.BY ; ses plages doivent avoir autant de lignes.",
   wholeColumn:
     "Une colonne entière (A:A) peut transmettre les cellules vides comme des 0 dans Excel bureau et fausser le résultat : sélectionnez les lignes exactes.",
   inserted: "Insérée en {0}",
@@ -143,6 +152,9 @@ const FR: Record<StringKey, string> = {
   roleCustomer: "Client",
   roleOrder: "Commande",
   roleChannel: "Canal",
+  roleSalesperson: "Commercial",
+  roleRegion: "Région",
+  roleSegment: "Segment",
   roleProduct: "Produit",
   roleCreated: "Créée le",
   roleClosed: "Clôturée le",

@@ -20,6 +20,8 @@ echarts.use([
 export interface ChartData {
   readonly categories: string[];
   readonly series: { readonly name: string; readonly values: (number | null)[] }[];
+  /** Indices into `series` of an interval's bounds, drawn as a shaded band. */
+  readonly band?: { readonly lower: number; readonly upper: number };
 }
 
 const asNumber = (value: PlanValue | undefined): number | null =>
@@ -42,14 +44,18 @@ export function chartData(
   const width = Math.max(0, ...body.map((r) => r.length));
   const labelRows = headerFirst ? labels.slice(1) : labels;
   const categories = body.map((_, i) => (labelsFirst ? String(labelRows[i]?.[0] ?? "") : String(i + 1)));
-  const series = [];
-  for (let c = firstSeries; c < width; c++) {
-    series.push({
-      name: String(header[c] ?? `Series ${c + 1 - firstSeries}`),
-      values: body.map((r) => asNumber(r[c])),
-    });
-  }
-  return { categories, series };
+  // The columns drawn: those the spec lists (series in columns only), else every one after the labels.
+  const columns =
+    spec.seriesIn === "columns" && spec.seriesColumns
+      ? [...spec.seriesColumns]
+      : Array.from({ length: Math.max(0, width - firstSeries) }, (_, i) => firstSeries + i);
+  const series = columns.map((c) => ({
+    name: String(header[c] ?? `Series ${c + 1 - firstSeries}`),
+    values: body.map((r) => asNumber(r[c])),
+  }));
+  const lower = spec.band ? columns.indexOf(spec.band.lower) : -1;
+  const upper = spec.band ? columns.indexOf(spec.band.upper) : -1;
+  return lower >= 0 && upper >= 0 ? { categories, series, band: { lower, upper } } : { categories, series };
 }
 
 function transpose(block: readonly (readonly PlanValue[])[]): PlanValue[][] {
@@ -121,11 +127,24 @@ export function chartOption(spec: ChartSpec, data: ChartData): echarts.EChartsCo
         grid: { left: 60, right: 20, top: 36, bottom: 40 },
         xAxis: { type: "category", data: data.categories },
         yAxis: { type: "value", axisLabel },
-        series: data.series.map((s, i) => ({
-          type: spec.type === "line" || (spec.type === "combo" && i > 0) ? "line" : "bar",
-          name: s.name,
-          data: s.values,
-        })),
+        series: data.series.map((s, i) => {
+          const type = spec.type === "line" || (spec.type === "combo" && i > 0) ? "line" : "bar";
+          const band = data.band;
+          if (!band || (i !== band.lower && i !== band.upper)) return { type, name: s.name, data: s.values };
+          // The interval: the lower bound as an invisible base, the width above it stacked and shaded.
+          const lower = data.series[band.lower]?.values ?? [];
+          return i === band.lower
+            ? { type: "line", name: s.name, data: s.values, stack: "band", symbol: "none", lineStyle: { opacity: 0 } }
+            : {
+                type: "line",
+                name: s.name,
+                data: s.values.map((v, k) => (v === null || lower[k] == null ? null : v - (lower[k] as number))),
+                stack: "band",
+                symbol: "none",
+                lineStyle: { opacity: 0 },
+                areaStyle: { opacity: 0.25 },
+              };
+        }),
       };
   }
 }

@@ -134,10 +134,23 @@ function addChart(context: Excel.RequestContext, sheet: Excel.Worksheet, spec: C
   if (spec.axisFormat) chart.axes.valueAxis.numberFormat = spec.axisFormat;
   // A bar chart draws its first category at the bottom; a funnel reads from the top.
   if (spec.type === "funnel") chart.axes.categoryAxis.reversePlotOrder = true;
-  if (spec.type === "combo") {
-    const { rect } = parseAddress(spec.source.range);
-    const series =
-      spec.seriesIn === "columns" ? rect.cols - (spec.labelColumn ? 1 : 0) : rect.rows - (spec.headerRow ? 1 : 0);
-    for (let i = 1; i < series; i++) chart.series.getItemAt(i).chartType = "Line" as Excel.ChartType;
+  if (spec.type !== "combo" && !spec.seriesColumns) return;
+  const { rect } = parseAddress(spec.source.range);
+  const first = spec.seriesIn === "columns" && spec.labelColumn ? 1 : 0;
+  const count = spec.seriesIn === "columns" ? rect.cols - first : rect.rows - (spec.headerRow ? 1 : 0);
+  // The series Excel made from the source range, by position: the ones the spec draws, in source order.
+  const drawn =
+    spec.seriesIn === "columns" && spec.seriesColumns
+      ? spec.seriesColumns.map((c) => c - first)
+      : Array.from({ length: count }, (_, i) => i);
+  drawn.forEach((s, k) => {
+    if (spec.type === "combo" && k > 0) chart.series.getItemAt(s).chartType = "Line" as Excel.ChartType;
+  });
+  // Excel cannot shade between two series simply: the interval's bounds are thin dashed lines.
+  if (spec.band) {
+    for (const c of [spec.band.lower, spec.band.upper])
+      chart.series.getItemAt(c - first).format.line.lineStyle = "Dash";
   }
+  // Last first, so that deleting a series does not move the ones still to delete.
+  for (let s = count - 1; s >= 0; s--) if (!drawn.includes(s)) chart.series.getItemAt(s).delete();
 }

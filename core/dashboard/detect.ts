@@ -7,6 +7,9 @@ export type Role =
   | "customer"
   | "order"
   | "channel"
+  | "salesperson"
+  | "region"
+  | "segment"
   | "product"
   | "created"
   | "closed"
@@ -23,8 +26,19 @@ export type Role =
 export type TableKind = "orders" | "opportunities" | "survey" | "costs";
 
 export const ROLES_OF: Readonly<Record<TableKind, readonly Role[]>> = {
-  orders: ["date", "customer", "order", "channel", "product", "amount"],
-  opportunities: ["created", "closed", "stage", "outcome", "amount", "probability"],
+  orders: ["date", "customer", "order", "channel", "product", "amount", "salesperson", "region", "segment"],
+  opportunities: [
+    "created",
+    "closed",
+    "stage",
+    "outcome",
+    "amount",
+    "probability",
+    "salesperson",
+    "channel",
+    "region",
+    "segment",
+  ],
   survey: ["date", "score", "csat"],
   costs: ["month", "marketing", "sales", "newCustomers"],
 };
@@ -51,6 +65,25 @@ const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
   customer: ["customer", "client", "customer id", "id client", "account", "compte", "buyer", "acheteur"],
   order: ["order", "commande", "order id", "order number", "n commande", "numero de commande", "invoice", "facture"],
   channel: ["channel", "canal", "source", "sales channel", "canal de vente"],
+  salesperson: [
+    "salesperson",
+    "sales person",
+    "sales rep",
+    "sales representative",
+    "rep",
+    "owner",
+    "account owner",
+    "deal owner",
+    "account manager",
+    "seller",
+    "commercial",
+    "commerciale",
+    "vendeur",
+    "vendeuse",
+    "charge d affaires",
+  ],
+  region: ["region", "territory", "territoire", "zone", "area", "secteur"],
+  segment: ["segment", "customer segment", "segment client", "market segment", "tier"],
   product: ["product", "produit", "item", "article", "sku", "offer", "offre"],
   created: ["created", "creee", "cree", "creation", "created date", "date de creation", "opened", "ouverte"],
   closed: ["closed", "cloturee", "cloture", "close date", "closed date", "date de cloture", "fermee"],

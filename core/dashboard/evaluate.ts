@@ -1,6 +1,7 @@
 import { evaluate } from "../run.js";
 import { kpiById } from "../registry.js";
 import { KpiDate } from "../spec.js";
+import { dateToSerial, serialToDate } from "../dates.js";
 import { isKpiError, type KpiError } from "../errors.js";
 import { cellName, parseAddress, type Rect } from "./a1.js";
 import { KPI_CALL } from "./formula.js";
@@ -104,9 +105,63 @@ export function evaluateFormula(formula: string, sheet: string, book: Workbook):
   return [[toCell(result)]];
 }
 
+const cellsOf = (ref: string, sheet: string, book: Workbook): EvaluatedCell[] => {
+  const { sheet: refSheet, rect } = parseAddress(ref);
+  return book.read(refSheet ?? sheet, rect).flat();
+};
+
+/** An error cell of a spill (a KpiError, or its code as text in Sheets) poisons a SUM, as in a spreadsheet. */
+const firstError = (cells: readonly EvaluatedCell[]): KpiError | undefined =>
+  cells.find((c): c is KpiError => isKpiError(c));
+
+/**
+ * The few plain spreadsheet formulas a dashboard writes around its KPI calls, evaluated the way both hosts do:
+ * `=B5` (a tile reading a spill cell), `=SUM(range)`, `=COUNTIF(range,"text")` (exact text, case-insensitive),
+ * `=EDATE(cell,n)` on a month start, and `=INDEX(<KPI call>,0,k)` (column k of a spill). Undefined for others.
+ */
+export function evaluatePlainFormula(formula: string, sheet: string, book: Workbook): EvaluatedCell[][] | undefined {
+  const body = formula.trim().replace(/^=\s*/, "");
+  const call = /^([A-Z]+)\((.*)\)$/i.exec(body);
+  if (!call) {
+    if (!/^('[^']+'|[A-Za-z0-9_]+!)?\$?[A-Z]{1,3}\$?\d+$/i.test(body)) return undefined;
+    const [cell = null] = cellsOf(body, sheet, book);
+    return [[cell]];
+  }
+  const [, fn = "", inner = ""] = call;
+  const args = splitArgs(inner);
+  switch (fn.toUpperCase()) {
+    case "SUM": {
+      const cells = cellsOf(args[0] ?? "", sheet, book);
+      const error = firstError(cells);
+      return [[error ?? cells.reduce<number>((s, c) => s + (typeof c === "number" ? c : 0), 0)]];
+    }
+    case "COUNTIF": {
+      const wanted = String(argValue(args[1] ?? "", sheet, book)).toLowerCase();
+      return [[cellsOf(args[0] ?? "", sheet, book).filter((c) => String(c).toLowerCase() === wanted).length]];
+    }
+    case "EDATE": {
+      const start = argValue(args[0] ?? "", sheet, book);
+      if (typeof start !== "number") return [[null]];
+      const d = serialToDate(start);
+      return [
+        [dateToSerial(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + Number(args[1]), d.getUTCDate())))],
+      ];
+    }
+    case "INDEX": {
+      const spill = evaluateFormula(`=${args[0] ?? ""}`, sheet, book);
+      const col = Number(args[2]) - 1;
+      if (!spill || args[1] !== "0") return undefined;
+      return spill.map((row) => [row[col] ?? null]);
+    }
+    default:
+      return undefined;
+  }
+}
+
 /**
  * Evaluates every KPI formula of a sheet plan in reading order (a STATUS after the value it grades), spilling
- * results into the grid. Other formulas (SUMIFS helpers) are left to the host and listed in `skipped`.
+ * results into the grid, and the plain formulas `evaluatePlainFormula` knows. Other formulas (and KPIs the
+ * registry does not hold yet) are left to the host and listed in `skipped`.
  */
 export function evaluateSheet(plan: SheetPlan, book: Workbook): { skipped: string[] } {
   const skipped: string[] = [];
@@ -115,7 +170,7 @@ export function evaluateSheet(plan: SheetPlan, book: Workbook): { skipped: strin
     block.cells.forEach((row, r) =>
       row.forEach((cell, c) => {
         if (block.kind === "formulas" && typeof cell === "string" && cell.startsWith("=")) {
-          const result = evaluateFormula(cell, plan.name, book);
+          const result = evaluateFormula(cell, plan.name, book) ?? evaluatePlainFormula(cell, plan.name, book);
           if (result === undefined) skipped.push(cell);
           else book.put(plan.name, cellName(rect.row + r, rect.col + c), result);
         } else if (!(block.kind === "formulas" && cell === "")) {

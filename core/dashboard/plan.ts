@@ -75,6 +75,17 @@ export interface ChartSpec {
   readonly seriesIn: "columns" | "rows";
   readonly headerRow: boolean;
   readonly labelColumn: boolean;
+  /**
+   * Only these columns of the source are drawn as series, in this order (0-based offsets within the source
+   * range, the label column being 0 when `labelColumn`); every column when absent. Only with `seriesIn: "columns"`.
+   */
+  readonly seriesColumns?: readonly number[];
+  /**
+   * Two of the drawn columns (offsets within the source, as in `seriesColumns`) that bound an interval, drawn as a
+   * shaded band between them (or as two thin dashed lines where a host cannot shade), not as ordinary series.
+   * A "combo" with a band draws its first series as columns and the other series as lines.
+   */
+  readonly band?: { readonly lower: number; readonly upper: number };
   /** Number format of the value axis ("#,##0", "0%"). */
   readonly axisFormat?: string;
   /** Top-left cell the chart is placed at, on the sheet that holds the chart. */

@@ -23,32 +23,37 @@ const TEXT = {
   en: {
     sheets: { orders: "Orders", opportunities: "Opportunities", survey: "Survey", costs: "Costs" },
     orders: ["Date", "Customer", "Order", "Channel", "Product", "Amount"],
-    opportunities: ["Created", "Closed", "Stage", "Outcome", "Amount", "Probability"],
+    opportunities: ["Created", "Closed", "Stage", "Outcome", "Amount", "Probability", "Owner", "Region"],
     survey: ["Date", "Score", "CSAT"],
     costs: ["Month", "Marketing", "Sales", "New customers"],
     channels: ["Web", "Store", "Phone", "Partner"],
     products: ["Starter", "Standard", "Premium", "Accessories", "Service"],
     stages: ["Lead", "Qualified", "Proposal", "Negotiation", "Contract"],
     outcomes: { won: "Won", lost: "Lost", open: "Open" },
+    salespeople: ["Alice Moreno", "Ben Carter", "Chloe Nguyen", "Daniel Price", "Emma Walsh"],
+    regions: ["North", "South", "East", "West"],
     firstNames: ["Blue", "North", "Silver", "Green", "Bright", "Alpine", "Oak", "River", "Sun", "Harbor"],
     lastNames: ["Labs", "Trading", "Studio", "Foods", "Systems", "Media", "Works", "Partners", "Retail"],
   },
   fr: {
     sheets: { orders: "Commandes", opportunities: "Opportunités", survey: "Enquête", costs: "Coûts" },
     orders: ["Date", "Client", "Commande", "Canal", "Produit", "Montant"],
-    opportunities: ["Créée", "Clôturée", "Étape", "Statut", "Montant", "Probabilité"],
+    opportunities: ["Créée", "Clôturée", "Étape", "Statut", "Montant", "Probabilité", "Commercial", "Région"],
     survey: ["Date", "Note", "CSAT"],
     costs: ["Mois", "Marketing", "Ventes", "Nouveaux clients"],
     channels: ["Web", "Magasin", "Téléphone", "Partenaire"],
     products: ["Essentiel", "Standard", "Premium", "Accessoires", "Service"],
     stages: ["Prospect", "Qualifiée", "Proposition", "Négociation", "Contrat"],
     outcomes: { won: "Gagné", lost: "Perdu", open: "En cours" },
+    salespeople: ["Camille Petit", "Hugo Lambert", "Léa Fontaine", "Lucas Mercier", "Manon Girard"],
+    regions: ["Nord", "Sud", "Est", "Ouest"],
     firstNames: ["Atelier", "Maison", "Groupe", "Cabinet", "Comptoir", "Librairie", "Garage", "Studio", "Ferme"],
     lastNames: ["Martin", "Bernard", "Dubois", "Durand", "Lefèvre", "Moreau", "Laurent", "Simon", "Garnier", "Roux"],
   },
 } as const;
 
 const PRICES = [49, 99, 199, 25, 150];
+const OWNER_SEED = 0x5a1e5;
 const YEAR_START = dateToSerial(new Date(Date.UTC(2025, 0, 1)));
 const YEAR_END = dateToSerial(new Date(Date.UTC(2025, 11, 31)));
 
@@ -70,12 +75,16 @@ function orders(lang: Lang, random: () => number): PlanValue[][] {
   const lines: { date: number; customer: string; channel: string; product: number; amount: number; order: number }[] =
     [];
   let order = 0;
-  for (const customer of customers.slice(0, 80)) {
+  for (const customer of customers) {
     // First orders lean to the start of the year so that the cohort triangle has depth.
     let date = Math.floor(YEAR_START + random() ** 1.6 * 330);
     const channel = pick(random, t.channels, [45, 30, 15, 10]);
-    const visits = 1 + Math.floor(random() ** 1.8 * 6);
-    for (let v = 0; v < visits && date <= YEAR_END; v++) {
+    // Customers differ in how often they come back and in how soon they stop, as the customer-value models
+    // (BG/NBD) expect of real order logs: a buying rate of their own, and a chance of leaving after each order.
+    const gap = 20 / Math.max(0.05, random());
+    // One-off buyers who soon leave, and regulars who rarely do: the spread the models estimate.
+    const leaving = random() < 0.45 ? 0.5 + 0.5 * random() : 0.08 * random();
+    for (let v = 0; v < 30 && date <= YEAR_END; v++) {
       order++;
       const products = random() < 0.25 ? 2 : 1;
       const first = pick(random, [0, 1, 2, 3, 4], [25, 35, 15, 15, 10]);
@@ -84,7 +93,9 @@ function orders(lang: Lang, random: () => number): PlanValue[][] {
         const amount = cents((PRICES[product] as number) * (0.8 + random() * 0.5) * (1 + Math.floor(random() * 3)));
         lines.push({ date, customer, channel, product, amount, order });
       }
-      date += 20 + Math.floor(random() * 70);
+      if (random() < leaving) break;
+      // Exponential waits (Poisson buying): regular gaps would look like no customer ever leaves.
+      date += 1 + Math.floor(-gap * Math.log(1 - random()));
     }
   }
   lines.sort((a, b) => a.date - b.date || a.order - b.order);
@@ -119,6 +130,19 @@ function opportunities(lang: Lang, random: () => number): PlanValue[][] {
   return rows.sort((a, b) => (a[0] as number) - (b[0] as number));
 }
 
+/**
+ * Who owns each deal and where: drawn from their own generator so that the other columns (and every KPI over
+ * them) stay what they were before these columns existed.
+ */
+function owners(lang: Lang, count: number, seed: number): PlanValue[][] {
+  const t = TEXT[lang];
+  const random = seededRandom(seed ^ OWNER_SEED);
+  return Array.from({ length: count }, () => [
+    pick(random, t.salespeople, [30, 25, 20, 15, 10]),
+    pick(random, t.regions, [35, 25, 25, 15]),
+  ]);
+}
+
 function survey(random: () => number): PlanValue[][] {
   const rows: PlanValue[][] = [];
   // Detractors slightly outnumber promoters: the seeded NPS sits well under any sensible target (a visible ALERT).
@@ -143,7 +167,6 @@ function costs(random: () => number): PlanValue[][] {
   return rows;
 }
 
-/** The four demo tables in `lang`, identical for the same seed. */
 /** A sample sheet as a host reads it back once written from A1: its name, address and values under the header row. */
 export function sampleTable(s: SampleSheet): { sheet: string; address: string; values: PlanValue[][] } {
   return {
@@ -153,6 +176,14 @@ export function sampleTable(s: SampleSheet): { sheet: string; address: string; v
   };
 }
 
+/** Deals with their owner and region appended. */
+function opportunityRows(lang: Lang, random: () => number, seed: number): PlanValue[][] {
+  const rows = opportunities(lang, random);
+  const extra = owners(lang, rows.length, seed);
+  return rows.map((row, i) => [...row, ...(extra[i] ?? [])]);
+}
+
+/** The four demo tables in `lang`, identical for the same seed. */
 export function sampleSheets(lang: Lang, seed = 2025): SampleSheet[] {
   const random = seededRandom(seed);
   const t = TEXT[lang];
@@ -168,8 +199,8 @@ export function sampleSheets(lang: Lang, seed = 2025): SampleSheet[] {
       role: "opportunities",
       name: t.sheets.opportunities,
       headers: [...t.opportunities],
-      rows: opportunities(lang, random),
-      formats: [DATE_FORMAT, DATE_FORMAT, null, null, MONEY_FORMAT, PERCENT_FORMAT],
+      rows: opportunityRows(lang, random, seed),
+      formats: [DATE_FORMAT, DATE_FORMAT, null, null, MONEY_FORMAT, PERCENT_FORMAT, null, null],
     },
     {
       role: "survey",

@@ -1,4 +1,4 @@
-import { divide } from "../math.js";
+import { finishAttainment } from "../aggregate/finish.js";
 import { defineKpi } from "../spec.js";
 
 export const ATTAINMENT = defineKpi({
@@ -24,5 +24,5 @@ export const ATTAINMENT = defineKpi({
       result: 1.05,
     },
   ],
-  compute: ({ actual, target }) => divide(actual.sum(), target.sum(), "target sums to 0"),
+  compute: ({ actual, target }) => finishAttainment(actual.sum(), target.sum()),
 });

@@ -1,4 +1,4 @@
-import { divide } from "../math.js";
+import { finishCac } from "../aggregate/finish.js";
 import { defineKpi } from "../spec.js";
 
 export const CAC = defineKpi({
@@ -43,5 +43,5 @@ export const CAC = defineKpi({
     { args: [[[100]], [[100]], [[0]]], result: "#DIV/0!" },
   ],
   compute: ({ marketingCosts, salesCosts, newCustomers }) =>
-    divide(marketingCosts.sum() + salesCosts.sum(), newCustomers.sum(), "newCustomers sums to 0"),
+    finishCac(marketingCosts.sum(), salesCosts.sum(), newCustomers.sum()),
 });

@@ -1,5 +1,4 @@
-import { fail } from "../errors.js";
-import { divide } from "../math.js";
+import { finishChurn } from "../aggregate/finish.js";
 import { defineKpi } from "../spec.js";
 
 export const CHURN = defineKpi({
@@ -36,10 +35,5 @@ export const CHURN = defineKpi({
     },
     { args: [[[10]], [[12]]], result: "#NUM!" },
   ],
-  compute: ({ customersAtStart, customersLost }) => {
-    const start = customersAtStart.sum();
-    const lost = customersLost.sum();
-    if (lost > start) throw fail.num(`customersLost (${lost}) exceeds customersAtStart (${start})`);
-    return divide(lost, start, "customersAtStart sums to 0");
-  },
+  compute: ({ customersAtStart, customersLost }) => finishChurn(customersAtStart.sum(), customersLost.sum()),
 });

@@ -1,5 +1,4 @@
-import { fail } from "../errors.js";
-import { divide } from "../math.js";
+import { finishConversion } from "../aggregate/finish.js";
 import { defineKpi } from "../spec.js";
 
 export const CONVERSION = defineKpi({
@@ -42,11 +41,5 @@ export const CONVERSION = defineKpi({
     },
     { args: [[[5]], [[0]]], result: "#DIV/0!" },
   ],
-  compute: ({ conversions, prospects }) => {
-    const won = conversions.sum();
-    const total = prospects.sum();
-    const rate = divide(won, total, "prospects sums to 0");
-    if (rate > 1) throw fail.num(`conversions (${won}) exceed prospects (${total}); check the argument order`);
-    return rate;
-  },
+  compute: ({ conversions, prospects }) => finishConversion(conversions.sum(), prospects.sum()),
 });

@@ -1,4 +1,4 @@
-import { divide } from "../math.js";
+import { finishCpl } from "../aggregate/finish.js";
 import { defineKpi } from "../spec.js";
 
 export const CPL = defineKpi({
@@ -16,5 +16,5 @@ export const CPL = defineKpi({
   ],
   result: "number",
   examples: [{ args: [[[1000, 500]], [[40, 20]]], result: 25 }],
-  compute: ({ spend, leads }) => divide(spend.sum(), leads.sum(), "leads sums to 0"),
+  compute: ({ spend, leads }) => finishCpl(spend.sum(), leads.sum()),
 });

@@ -1,4 +1,4 @@
-import { divide } from "../math.js";
+import { finishGrowth } from "../aggregate/finish.js";
 import { defineKpi } from "../spec.js";
 
 export const GROWTH = defineKpi({
@@ -27,8 +27,5 @@ export const GROWTH = defineKpi({
     { args: [[[120000]], [[100000]]], result: 0.2 },
     { args: [[[-50]], [[-100]]], result: 0.5 },
   ],
-  compute: ({ current, previous }) => {
-    const base = previous.sum();
-    return divide(current.sum() - base, Math.abs(base), "previous sums to 0");
-  },
+  compute: ({ current, previous }) => finishGrowth(current.sum(), previous.sum()),
 });

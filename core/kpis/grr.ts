@@ -1,5 +1,4 @@
-import { fail } from "../errors.js";
-import { divide } from "../math.js";
+import { finishGrr } from "../aggregate/finish.js";
 import { CHURNED_REVENUE, CONTRACTION, STARTING_REVENUE } from "../params.js";
 import { defineKpi } from "../spec.js";
 
@@ -15,10 +14,6 @@ export const GRR = defineKpi({
   params: [STARTING_REVENUE, CONTRACTION, CHURNED_REVENUE],
   result: "number",
   examples: [{ args: [[[100000]], [[3000]], [[7000]]], result: 0.9 }],
-  compute: ({ startingRevenue, contraction, churned }) => {
-    const start = startingRevenue.sum();
-    const lost = contraction.sum() + churned.sum();
-    if (lost > start) throw fail.num(`contraction + churned (${lost}) exceed startingRevenue (${start})`);
-    return divide(start - lost, start, "startingRevenue sums to 0");
-  },
+  compute: ({ startingRevenue, contraction, churned }) =>
+    finishGrr(startingRevenue.sum(), contraction.sum(), churned.sum()),
 });

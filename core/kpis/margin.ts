@@ -1,4 +1,4 @@
-import { divide } from "../math.js";
+import { finishMargin } from "../aggregate/finish.js";
 import { defineKpi } from "../spec.js";
 
 export const MARGIN = defineKpi({
@@ -16,8 +16,5 @@ export const MARGIN = defineKpi({
   ],
   result: "number",
   examples: [{ args: [[[1000], [500]], [[900]]], result: 0.4 }],
-  compute: ({ revenue, costs }) => {
-    const total = revenue.sum();
-    return divide(total - costs.sum(), total, "revenue sums to 0");
-  },
+  compute: ({ revenue, costs }) => finishMargin(revenue.sum(), costs.sum()),
 });

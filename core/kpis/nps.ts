@@ -1,4 +1,4 @@
-import { divide } from "../math.js";
+import { finishNps } from "../aggregate/finish.js";
 import { defineKpi, type NumberRange } from "../spec.js";
 
 /** Promoters, passives and detractors of a list of 0–10 scores. */
@@ -48,6 +48,6 @@ export const NPS = defineKpi({
   ],
   compute: ({ scores }) => {
     const { promoters, detractors, responses } = npsCounts(scores);
-    return 100 * divide(promoters - detractors, responses, "scores has no responses");
+    return finishNps(promoters, detractors, responses);
   },
 });

@@ -1,5 +1,4 @@
-import { fail } from "../errors.js";
-import { divide } from "../math.js";
+import { finishNrr } from "../aggregate/finish.js";
 import { CHURNED_REVENUE, CONTRACTION, STARTING_REVENUE } from "../params.js";
 import { defineKpi } from "../spec.js";
 
@@ -28,10 +27,6 @@ export const NRR = defineKpi({
   ],
   result: "number",
   examples: [{ args: [[[100000]], [[15000]], [[3000]], [[7000]]], result: 1.05 }],
-  compute: ({ startingRevenue, expansion, contraction, churned }) => {
-    const start = startingRevenue.sum();
-    const lost = contraction.sum() + churned.sum();
-    if (lost > start) throw fail.num(`contraction + churned (${lost}) exceed startingRevenue (${start})`);
-    return divide(start + expansion.sum() - lost, start, "startingRevenue sums to 0");
-  },
+  compute: ({ startingRevenue, expansion, contraction, churned }) =>
+    finishNrr(startingRevenue.sum(), expansion.sum(), contraction.sum(), churned.sum()),
 });

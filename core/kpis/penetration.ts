@@ -1,5 +1,4 @@
-import { fail } from "../errors.js";
-import { divide } from "../math.js";
+import { finishPenetration } from "../aggregate/finish.js";
 import { defineKpi } from "../spec.js";
 
 export const PENETRATION = defineKpi({
@@ -22,11 +21,5 @@ export const PENETRATION = defineKpi({
   ],
   result: "number",
   examples: [{ args: [[[1500]], [[60000]]], result: 0.025 }],
-  compute: ({ customers, marketSize }) => {
-    const reached = customers.sum();
-    const market = marketSize.sum();
-    const share = divide(reached, market, "marketSize sums to 0");
-    if (share > 1) throw fail.num(`customers (${reached}) exceed marketSize (${market})`);
-    return share;
-  },
+  compute: ({ customers, marketSize }) => finishPenetration(customers.sum(), marketSize.sum()),
 });

@@ -1,4 +1,4 @@
-import { divide } from "../math.js";
+import { finishPriceIndex } from "../aggregate/finish.js";
 import { defineKpi } from "../spec.js";
 
 export const PRICEINDEX = defineKpi({
@@ -30,9 +30,5 @@ export const PRICEINDEX = defineKpi({
     },
   ],
   compute: ({ ourPrices, competitorPrices }) =>
-    divide(
-      divide(ourPrices.sum(), ourPrices.count(), "ourPrices has no values"),
-      divide(competitorPrices.sum(), competitorPrices.count(), "competitorPrices has no values"),
-      "competitorPrices average 0",
-    ),
+    finishPriceIndex(ourPrices.sum(), ourPrices.count(), competitorPrices.sum(), competitorPrices.count()),
 });

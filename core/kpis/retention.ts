@@ -1,5 +1,4 @@
-import { fail } from "../errors.js";
-import { divide } from "../math.js";
+import { finishRetention } from "../aggregate/finish.js";
 import { defineKpi } from "../spec.js";
 
 export const RETENTION = defineKpi({
@@ -33,9 +32,6 @@ export const RETENTION = defineKpi({
   ],
   result: "number",
   examples: [{ args: [[[200]], [[210]], [[30]]], result: 0.9 }],
-  compute: ({ customersAtStart, customersAtEnd, newCustomers }) => {
-    const kept = customersAtEnd.sum() - newCustomers.sum();
-    if (kept < 0) throw fail.num(`newCustomers exceeds customersAtEnd by ${-kept}`);
-    return divide(kept, customersAtStart.sum(), "customersAtStart sums to 0");
-  },
+  compute: ({ customersAtStart, customersAtEnd, newCustomers }) =>
+    finishRetention(customersAtStart.sum(), customersAtEnd.sum(), newCustomers.sum()),
 });

@@ -1,4 +1,4 @@
-import { divide } from "../math.js";
+import { finishRoi } from "../aggregate/finish.js";
 import { defineKpi } from "../spec.js";
 
 export const ROI = defineKpi({
@@ -28,8 +28,5 @@ export const ROI = defineKpi({
   ],
   result: "number",
   examples: [{ args: [[[15000]], [[10000]]], result: 0.5 }],
-  compute: ({ returns, costs }) => {
-    const cost = costs.sum();
-    return divide(returns.sum() - cost, cost, "costs sums to 0");
-  },
+  compute: ({ returns, costs }) => finishRoi(returns.sum(), costs.sum()),
 });

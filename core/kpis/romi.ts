@@ -1,4 +1,4 @@
-import { divide } from "../math.js";
+import { finishRomi } from "../aggregate/finish.js";
 import { GROSS_MARGIN } from "../params.js";
 import { defineKpi } from "../spec.js";
 
@@ -25,8 +25,5 @@ export const ROMI = defineKpi({
     { args: [[[50000]], [[10000]]], result: 4 },
     { args: [[[50000]], [[10000]], 0.4], result: 1 },
   ],
-  compute: ({ revenue, marketingCosts, grossMargin }) => {
-    const cost = marketingCosts.sum();
-    return divide(revenue.sum() * grossMargin - cost, cost, "marketingCosts sums to 0");
-  },
+  compute: ({ revenue, marketingCosts, grossMargin }) => finishRomi(revenue.sum(), marketingCosts.sum(), grossMargin),
 });

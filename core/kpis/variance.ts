@@ -1,4 +1,4 @@
-import { divide, finite } from "../math.js";
+import { finishVariance } from "../aggregate/finish.js";
 import { defineKpi } from "../spec.js";
 
 export const VARIANCE = defineKpi({
@@ -35,9 +35,5 @@ export const VARIANCE = defineKpi({
     },
     { args: [[[90], [130]], [[100], [100]], true], result: 0.1 },
   ],
-  compute: ({ actual, plan, asPercent }) => {
-    const planned = plan.sum();
-    const gap = finite(actual.sum() - planned);
-    return asPercent ? divide(gap, Math.abs(planned), "plan sums to 0") : gap;
-  },
+  compute: ({ actual, plan, asPercent }) => finishVariance(actual.sum(), plan.sum(), asPercent),
 });

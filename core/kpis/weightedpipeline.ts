@@ -1,4 +1,4 @@
-import { finite } from "../math.js";
+import { finishWeightedPipeline } from "../aggregate/finish.js";
 import { defineKpi } from "../spec.js";
 
 export const WEIGHTEDPIPELINE = defineKpi({
@@ -31,5 +31,5 @@ export const WEIGHTEDPIPELINE = defineKpi({
       result: 6000,
     },
   ],
-  compute: ({ amounts, probabilities }) => finite(amounts.sumProduct(probabilities)),
+  compute: ({ amounts, probabilities }) => finishWeightedPipeline(amounts.sumProduct(probabilities)),
 });

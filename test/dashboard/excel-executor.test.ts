@@ -47,13 +47,13 @@ describe("the Excel executor", () => {
     expect((ops.values ?? 0) + (ops.formulas ?? 0)).toBe(sheet.blocks.length);
     expect(ops.numberFormat).toBe(sheet.numberFormats.length);
     expect(ops.conditionalFormat).toBe(sheet.conditionalFormats.length);
-    expect(ops.chart).toBe(4);
+    expect(ops.chart).toBe(sheet.charts.length);
   });
 
   it("leaves live formulas, targets and number formats in the new sheet", async () => {
     const { book, plan } = setUp();
     await executeExcelPlan(fakeContext(book), plan);
-    expect(book.cell("Dashboard", "B5")?.formula).toBe("=KPI.AOV(Orders!$F$2:$F$267,Orders!$C$2:$C$267)");
+    expect(book.cell("Dashboard", "B5")?.formula).toBe("=KPI.AOV(Orders!$F$2:$F$464,Orders!$C$2:$C$464)");
     expect(book.cell("Dashboard", "C5")?.value).toBe(290);
     expect(book.cell("Dashboard", "D5")?.formula).toBe("=KPI.STATUS(B5,C5,TRUE)");
     expect(book.cell("Dashboard", "B5")?.numberFormat).toBe("#,##0.00");
@@ -64,10 +64,19 @@ describe("the Excel executor", () => {
     const { book, plan } = setUp();
     await executeExcelPlan(fakeContext(book), plan);
     const charts = book.sheet("Dashboard")!.charts;
-    expect(charts.map((c) => c.type)).toEqual(["ColumnClustered", "Doughnut", "BarClustered", "BarStacked100"]);
+    expect(charts.map((c) => c.type)).toEqual([
+      "ColumnClustered",
+      "Doughnut",
+      "BarClustered",
+      "BarStacked100",
+      "BarClustered",
+      "BarClustered",
+      "BarClustered",
+      "BarClustered",
+    ]);
     expect(charts[0]).toMatchObject({ title: "Revenue by month", valueAxisFormat: "#,##0", anchor: "J4" });
     expect(charts[2]!.reversed).toBe(true);
-    expect(charts[0]!.source).toMatch(/^Dashboard!T4:U16$/);
+    expect(charts[0]!.source).toMatch(/^Dashboard!T4:Z22$/);
   });
 
   it("adds traffic-light rules on the STATUS cells and a colour scale on the cohort table", async () => {
@@ -151,6 +160,44 @@ describe("the Excel executor", () => {
       planChart({ sheet: "Plan", address: "Plan!A1:C3", values, type: "combo", title: "Actual vs target" }),
     );
     expect(book.sheet("Plan")!.charts[0]).toMatchObject({ type: "ColumnClustered", seriesTypes: { 1: "Line" } });
+  });
+
+  it("draws only the listed series of a forecast chart, the interval's bounds as dashed lines", async () => {
+    const book = new FakeWorkbook(["Dash"]);
+    const plan = {
+      sheets: [
+        {
+          name: "Dash",
+          mode: "existing" as const,
+          blocks: [],
+          numberFormats: [],
+          styles: [],
+          conditionalFormats: [],
+          charts: [
+            {
+              id: "revenue",
+              type: "combo" as const,
+              title: "Revenue and forecast",
+              source: { range: "A1:G9" },
+              seriesIn: "columns" as const,
+              headerRow: true,
+              labelColumn: true,
+              seriesColumns: [1, 4, 5, 6],
+              band: { lower: 5, upper: 6 },
+              anchor: "J1",
+              width: 500,
+              height: 300,
+            },
+          ],
+        },
+      ],
+    };
+    await executeExcelPlan(fakeContext(book), plan as never);
+    const chart = book.sheet("Dash")!.charts[0]!;
+    // Source columns B..G are series 0..5: B (revenue) as columns, E..G (forecast and bounds) as lines.
+    expect(chart.seriesTypes).toEqual({ 3: "Line", 4: "Line", 5: "Line" });
+    expect(chart.lineStyles).toEqual({ 4: "Dash", 5: "Dash" });
+    expect(chart.deletedSeries).toEqual([2, 1]);
   });
 
   it("adds a chart next to the selection without writing any cell", async () => {

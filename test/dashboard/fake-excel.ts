@@ -23,6 +23,8 @@ export interface FakeChart {
   valueAxisFormat?: string;
   reversed?: boolean;
   seriesTypes: Record<number, string>;
+  deletedSeries?: number[];
+  lineStyles?: Record<number, string>;
 }
 
 export interface FakeSheet {
@@ -331,7 +333,9 @@ class WorksheetProxy extends Loadable {
 class ChartProxy {
   readonly title: { text: string };
   readonly axes: { valueAxis: { numberFormat: string }; categoryAxis: { reversePlotOrder: boolean } };
-  readonly series: { getItemAt: (i: number) => { chartType: string } };
+  readonly series: {
+    getItemAt: (i: number) => { chartType: string; delete(): void; format: { line: { lineStyle: string } } };
+  };
   constructor(private readonly chart: FakeChart) {
     this.title = {
       set text(value: string) {
@@ -366,6 +370,18 @@ class ChartProxy {
         },
         get chartType() {
           return chart.seriesTypes[i] ?? chart.type;
+        },
+        // By position in the source, as series are addressed before any deletion.
+        delete: () => void (chart.deletedSeries ??= []).push(i),
+        format: {
+          line: {
+            set lineStyle(value: string) {
+              (chart.lineStyles ??= {})[i] = value;
+            },
+            get lineStyle() {
+              return chart.lineStyles?.[i] ?? "Continuous";
+            },
+          },
         },
       }),
     };

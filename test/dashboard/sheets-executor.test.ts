@@ -92,10 +92,10 @@ describe("the Sheets executor", () => {
     executeSheetsPlan(plan, env);
     const writes = calls.filter((c) => c.method === "setValues" || c.method === "setFormulas");
     expect(writes.map((w) => w.target)).toEqual(plan.sheets[0]!.blocks.map((b) => `range:Tableau de bord!${b.range}`));
-    const tiles = writes.find((w) => w.target.endsWith("A4:D13"))!;
+    const tiles = writes.find((w) => w.target.endsWith("A4:D16"))!;
     expect((tiles.args[0] as unknown[][])[1]).toEqual([
       "Panier moyen",
-      "=KPI_AOV(Commandes!$F$2:$F$267,Commandes!$C$2:$C$267)",
+      "=KPI_AOV(Commandes!$F$2:$F$464,Commandes!$C$2:$C$464)",
       290,
       "=KPI_STATUS(B5,C5,TRUE)",
     ]);
@@ -104,9 +104,18 @@ describe("the Sheets executor", () => {
   it("builds each chart once and inserts it", () => {
     const { calls, env } = stubSpreadsheet([]);
     executeSheetsPlan(planFor(sampleSheets("fr")), env);
-    expect(byMethod(calls, "build").filter((c) => c.target.startsWith("chart:"))).toHaveLength(4);
-    expect(byMethod(calls, "insertChart")).toHaveLength(4);
-    expect(byMethod(calls, "setChartType").map((c) => c.args[0])).toEqual(["COLUMN", "PIE", "BAR", "BAR"]);
+    expect(byMethod(calls, "build").filter((c) => c.target.startsWith("chart:"))).toHaveLength(8);
+    expect(byMethod(calls, "insertChart")).toHaveLength(8);
+    expect(byMethod(calls, "setChartType").map((c) => c.args[0])).toEqual([
+      "COMBO",
+      "PIE",
+      "BAR",
+      "BAR",
+      "BAR",
+      "BAR",
+      "BAR",
+      "BAR",
+    ]);
     expect(calls).toContainEqual({
       target: "chart:Tableau de bord",
       method: "setOption",
@@ -167,6 +176,6 @@ describe("the Sheets executor", () => {
     const { calls, env } = stubSpreadsheet(["Feuille 1"]);
     executeSheetsPlan(samplePlan("en", ["Feuille 1"]), env);
     expect(byMethod(calls, "setValues")).toHaveLength(4);
-    expect(calls).toContainEqual({ target: "range:Orders!A2:A267", method: "setNumberFormat", args: ["yyyy-mm-dd"] });
+    expect(calls).toContainEqual({ target: "range:Orders!A2:A464", method: "setNumberFormat", args: ["yyyy-mm-dd"] });
   });
 });

@@ -125,7 +125,7 @@ describe("the Sheets sidebar in Chromium", () => {
     const formulas = plan.sheets[0]!.blocks.flatMap((b) => b.cells.flat()).filter(
       (c) => typeof c === "string" && c.startsWith("="),
     );
-    expect(formulas).toContain("=KPI_AOV(Commandes!$F$2:$F$267,Commandes!$C$2:$C$267)");
+    expect(formulas).toContain("=KPI_AOV(Commandes!$F$2:$F$464,Commandes!$C$2:$C$464)");
     expect(formulas).toContain('=KPI_WINRATE(\'Opportunités\'!$D$2:$D$151,"Gagné","Perdu")');
     expect(formulas.some((f) => String(f).includes("KPI."))).toBe(false);
     expect(plan.sheets[0]!.charts).toHaveLength(4);

@@ -210,7 +210,7 @@ describe("the task pane in Chromium", () => {
 
     const state = await bookState(page);
     expect(state.sheets).toEqual(["Sheet1", "Orders", "Opportunities", "Survey", "Costs", "Dashboard"]);
-    expect(state.tileFormula).toBe("=KPI.AOV(Orders!$F$2:$F$267,Orders!$C$2:$C$267)");
+    expect(state.tileFormula).toBe("=KPI.AOV(Orders!$F$2:$F$464,Orders!$C$2:$C$464)");
     expect(state.statusFormula).toBe("=KPI.STATUS(B5,C5,TRUE)");
     expect(state.charts).toEqual(["ColumnClustered", "Doughnut", "BarClustered", "BarStacked100"]);
     expect(state.rules).toBe(4);
@@ -243,7 +243,7 @@ describe("the task pane in Chromium", () => {
     await page.selectOption("select[data-table='0'][data-role=order]", "4");
     await page.locator("[data-test=build-dashboard]").click();
     await expect.poll(() => page.locator("[data-test=status]").textContent()).toContain("Dashboard");
-    expect((await bookState(page)).tileFormula).toBe("=KPI.AOV(Orders!$F$2:$F$267,Orders!$E$2:$E$267)");
+    expect((await bookState(page)).tileFormula).toBe("=KPI.AOV(Orders!$F$2:$F$464,Orders!$E$2:$E$464)");
     await page.close();
   });
 

@@ -55,6 +55,25 @@ describe("chart data read from a plan's source range", () => {
     expect(option.series.map((s) => s.type)).toEqual(["bar", "line"]);
   });
 
+  it("draws only the listed columns, and an interval as a shaded band stacked on its lower bound", () => {
+    const wide = [
+      ["Month", "Revenue", "Change", "Forecast", "Low", "High"],
+      [45658, 10, null, null, null, null],
+      [45689, null, null, 12, 9, 15],
+    ];
+    const band = spec({ type: "combo", seriesColumns: [1, 3, 4, 5], band: { lower: 4, upper: 5 } });
+    const data = chartData(band, wide);
+    expect(data.series.map((s) => s.name)).toEqual(["Revenue", "Forecast", "Low", "High"]);
+    expect(data.band).toEqual({ lower: 2, upper: 3 });
+    const option = chartOption(band, data) as {
+      series: { type: string; stack?: string; data: unknown[]; areaStyle?: unknown }[];
+    };
+    expect(option.series.map((s) => s.type)).toEqual(["bar", "line", "line", "line"]);
+    expect(option.series[2]?.stack).toBe("band");
+    expect(option.series[3]?.data).toEqual([null, 6]);
+    expect(option.series[3]?.areaStyle).toBeDefined();
+  });
+
   it("scales a 100 % stacked bar to shares of each category's total", () => {
     const data = {
       categories: ["NPS"],

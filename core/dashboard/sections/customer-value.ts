@@ -1,0 +1,116 @@
+import { SEGMENTS } from "../../clv/rfm.js";
+import { rangeName } from "../a1.js";
+import type { MappedTable } from "../detect.js";
+import { formulaArg, kpiFormula, type FormulaArg } from "../formula.js";
+import { fragment, HELPER_COL, type Fragment } from "../layout.js";
+import type { PlanValue } from "../plan.js";
+import { MONEY_FORMAT } from "../sample-data.js";
+import { hasRoles, orderDaysByCustomer, roleRange } from "../tables.js";
+import { targetFor, type SectionContext } from "./context.js";
+
+/** The horizon CLV predicts over, in months. */
+export const CLV_HORIZON_MONTHS = 12;
+/** CLV's fits need this many customers, one of them with a repeat order (else the spill is #N/A). */
+export const CLV_MIN_CUSTOMERS = 10;
+/** CLV's columns: customer, transactions, probability alive, expected transactions, expected value, CLV. */
+const CLV_COLS = 6;
+const CLV_VALUE_COL = 5;
+/** RFM's columns: customer, recency, frequency, monetary, R, F, M, segment. */
+const RFM_COLS = 8;
+const RFM_SEGMENT_COL = 7;
+
+/** The order log's customer, date and amount ranges, and its customers with their distinct order days. */
+function orderLog(ctx: SectionContext): { args: FormulaArg[]; customers: number; repeat: boolean } | null {
+  const orders: MappedTable | undefined = ctx.tableOf("orders");
+  if (!orders || !hasRoles(orders, ["customer", "date", "amount"])) return null;
+  const days = orderDaysByCustomer(orders);
+  if (days.size === 0) return null;
+  const args = (["customer", "date", "amount"] as const).map((role) => ({ ref: roleRange(orders, role) as string }));
+  return { args, customers: days.size, repeat: [...days.values()].some((d) => d.size > 1) };
+}
+
+/**
+ * Customer value in the chart-data lane: the CLV spill itself, one row per customer in order of first
+ * appearance, probability alive included (hosts have no common "top N": SORT/TAKE are Excel's), and a tile for
+ * the tile block with the value predicted over the next 12 months, the sum of its CLV column.
+ */
+export function customerValueSection(ctx: SectionContext, top: number): Fragment | null {
+  const log = orderLog(ctx);
+  if (!log || log.customers < CLV_MIN_CUSTOMERS || !log.repeat) return null;
+  const { L } = ctx;
+  const body = top + 1;
+  const clv = kpiFormula(ctx.syntax, "CLV", [...log.args, CLV_HORIZON_MONTHS]);
+  const spill: PlanValue[] = [clv, ...Array<PlanValue>(CLV_COLS - 1).fill("")];
+  const column = (offset: number, cols = 1) => rangeName(body, HELPER_COL + offset, log.customers, cols);
+  return fragment({
+    rows: 1 + log.customers,
+    blocks: [{ range: rangeName(top, HELPER_COL, 2, CLV_COLS), kind: "formulas", cells: [[...L.clvHeader], spill] }],
+    styles: [{ range: rangeName(top, HELPER_COL, 1, CLV_COLS), bold: true }],
+    numberFormats: [
+      { range: column(1), format: "#,##0" },
+      { range: column(2), format: "0%" },
+      { range: column(3), format: "0.00" },
+      { range: column(4, 2), format: MONEY_FORMAT },
+    ],
+    tileDrafts: [
+      {
+        kpi: "CLVTOTAL",
+        label: L.clvTile,
+        formula: `=SUM(${column(CLV_VALUE_COL)})`,
+        target: targetFor(ctx, "CLVTOTAL", true, undefined),
+        higherIsBetter: true,
+        format: MONEY_FORMAT,
+      },
+    ],
+  });
+}
+
+/**
+ * RFM segments in the chart-data lane: a count per catalogue segment (COUNTIF over the segment column of the
+ * RFM spill just below, sized by the customers), drawn as a bar chart, then the spill itself.
+ */
+export function rfmSection(ctx: SectionContext, top: number): Fragment | null {
+  const log = orderLog(ctx);
+  if (!log) return null;
+  const { L } = ctx;
+  const spillHeader = top + 1 + SEGMENTS.length + 1;
+  const spillBody = spillHeader + 1;
+  const segments = rangeName(spillBody, HELPER_COL + RFM_SEGMENT_COL, log.customers, 1);
+  const counts: PlanValue[][] = SEGMENTS.map((name, i) => [
+    L.segments[i] ?? name,
+    `=COUNTIF(${segments},${formulaArg(name)})`,
+  ]);
+  const rfm = kpiFormula(ctx.syntax, "RFM", log.args);
+  return fragment({
+    rows: spillBody - top + log.customers,
+    blocks: [
+      {
+        range: rangeName(spillHeader, HELPER_COL, 2, RFM_COLS),
+        kind: "formulas",
+        cells: [[...L.rfmHeader], [rfm, ...Array<PlanValue>(RFM_COLS - 1).fill("")]],
+      },
+      {
+        range: rangeName(top, HELPER_COL, 1 + SEGMENTS.length, 2),
+        kind: "formulas",
+        cells: [[L.segment, L.customers], ...counts],
+      },
+    ],
+    numberFormats: [{ range: rangeName(spillBody, HELPER_COL + 3, log.customers, 1), format: MONEY_FORMAT }],
+    styles: [
+      { range: rangeName(top, HELPER_COL, 1, 2), bold: true },
+      { range: rangeName(spillHeader, HELPER_COL, 1, RFM_COLS), bold: true },
+    ],
+    charts: [
+      {
+        id: "rfm-segments",
+        type: "bar",
+        title: L.rfm,
+        source: { range: rangeName(top, HELPER_COL, 1 + SEGMENTS.length, 2) },
+        seriesIn: "columns",
+        headerRow: true,
+        labelColumn: true,
+        axisFormat: "#,##0",
+      },
+    ],
+  });
+}
