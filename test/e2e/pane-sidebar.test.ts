@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleSheets, sampleTable } from "../../core/dashboard/index.js";
+import { evaluate, kpiById } from "../../core/index.js";
 import { artifactPath, launchBrowser, watchPage } from "./helpers/browser.js";
 
 /**
@@ -128,10 +129,13 @@ describe("the Sheets sidebar in Chromium", () => {
     expect(formulas).toContain("=KPI_AOV(Commandes!$F$2:$F$464,Commandes!$C$2:$C$464)");
     expect(formulas).toContain('=KPI_WINRATE(\'Opportunités\'!$D$2:$D$151,"Gagné","Perdu")');
     expect(formulas.some((f) => String(f).includes("KPI."))).toBe(false);
-    expect(plan.sheets[0]!.charts).toHaveLength(4);
+    expect(plan.sheets[0]!.charts).toHaveLength(8);
     const nps = page.locator("[data-test=alerts] tr[data-alert=NPS]");
     expect(await nps.locator(".badge").textContent()).toBe("ALERT");
-    expect(await nps.textContent()).toContain("-2,5");
+    // The sample survey's NPS, as the core computes it, with one decimal in the pane's language.
+    const survey = sampleSheets("fr").find((sheet) => sheet.role === "survey")!;
+    const expectedNps = evaluate(kpiById("NPS")!, [survey.rows.map((row) => [row[1] ?? null])]) as number;
+    expect(await nps.textContent()).toContain(expectedNps.toFixed(1).replace(".", ","));
     await page.screenshot({ path: artifactPath("sidebar-dashboard-fr.png"), fullPage: true });
     expect(watch.consoleErrors).toEqual([]);
     await page.close();

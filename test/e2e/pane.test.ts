@@ -6,6 +6,8 @@ import path from "node:path";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sampleSheets } from "../../core/dashboard/index.js";
+import { evaluate, kpiById } from "../../core/index.js";
 import { artifactPath, launchBrowser, watchPage } from "./helpers/browser.js";
 
 /**
@@ -212,7 +214,17 @@ describe("the task pane in Chromium", () => {
     expect(state.sheets).toEqual(["Sheet1", "Orders", "Opportunities", "Survey", "Costs", "Dashboard"]);
     expect(state.tileFormula).toBe("=KPI.AOV(Orders!$F$2:$F$464,Orders!$C$2:$C$464)");
     expect(state.statusFormula).toBe("=KPI.STATUS(B5,C5,TRUE)");
-    expect(state.charts).toEqual(["ColumnClustered", "Doughnut", "BarClustered", "BarStacked100"]);
+    // Revenue and forecast, channels, funnel, NPS, then the RFM segments and the per-rep and per-region views.
+    expect(state.charts).toEqual([
+      "ColumnClustered",
+      "Doughnut",
+      "BarClustered",
+      "BarStacked100",
+      "BarClustered",
+      "BarClustered",
+      "BarClustered",
+      "BarClustered",
+    ]);
     expect(state.rules).toBe(4);
     expect(state.settings).toEqual([["kpi-dashboard-sheet", "Dashboard"]]);
     expect(state.runs.at(-1)).toBeLessThanOrEqual(3);
@@ -221,7 +233,10 @@ describe("the task pane in Chromium", () => {
     await expect.poll(() => alerts.count()).toBeGreaterThan(0);
     const nps = page.locator("[data-test=alerts] tr[data-alert=NPS]");
     expect(await nps.locator(".badge").textContent()).toBe("ALERT");
-    expect(await nps.textContent()).toContain("-2.5");
+    // The sample survey's NPS, as the core computes it, with one decimal in the pane's language.
+    const survey = sampleSheets("en").find((sheet) => sheet.role === "survey")!;
+    const expectedNps = evaluate(kpiById("NPS")!, [survey.rows.map((row) => [row[1] ?? null])]) as number;
+    expect(await nps.textContent()).toContain(expectedNps.toFixed(1).replace(".", "."));
     await page.screenshot({ path: artifactPath("pane-dashboard-alerts.png"), fullPage: true });
 
     // A rebuild replaces the dashboard it made, and only that sheet.
