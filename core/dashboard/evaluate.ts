@@ -147,6 +147,20 @@ export function evaluatePlainFormula(formula: string, sheet: string, book: Workb
         [dateToSerial(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + Number(args[1]), d.getUTCDate())))],
       ];
     }
+    case "SORT": {
+      // SORT(spill, column, order) as Excel (-1) and Sheets (FALSE) spell a descending order; stable.
+      const spill = evaluateFormula(`=${args[0] ?? ""}`, sheet, book);
+      const col = Number(args[1]) - 1;
+      if (!spill) return undefined;
+      const descending = ["-1", "FALSE"].includes((args[2] ?? "1").trim().toUpperCase());
+      const key = (row: EvaluatedCell[]): number => (typeof row[col] === "number" ? (row[col] as number) : NaN);
+      return [...spill].sort((a, b) => {
+        const x = key(a);
+        const y = key(b);
+        if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : -1;
+        return descending ? y - x : x - y;
+      });
+    }
     case "INDEX": {
       const spill = evaluateFormula(`=${args[0] ?? ""}`, sheet, book);
       const col = Number(args[2]) - 1;

@@ -117,7 +117,10 @@ describe("customer value and RFM segments", () => {
   const customers = new Set(orders.rows.map((r) => r[1])).size;
 
   it("spills CLV over the orders' customer, date and amount columns and sums its CLV column in a tile", () => {
-    expect(formulas(plan)).toContain("=KPI.CLV(Orders!$B$2:$B$464,Orders!$A$2:$A$464,Orders!$F$2:$F$464,12)");
+    // Sorted by CLV, top customers first (Excel's SORT order -1; Sheets spells it FALSE).
+    expect(formulas(plan)).toContain(
+      "=SORT(KPI.CLV(Orders!$B$2:$B$464,Orders!$A$2:$A$464,Orders!$F$2:$F$464,12),6,-1)",
+    );
     const tile = plan.tiles.find((t) => t.kpi === "CLVTOTAL")!;
     const sum = formulas(plan).find((f) => f.startsWith("=SUM("))!;
     const { rect } = parseAddress(sum.slice(5, -1));
@@ -140,7 +143,7 @@ describe("customer value and RFM segments", () => {
     for (let i = 0; i < 12; i++) values.push([serial(2025, 1 + (i % 12), 5), `C${i % 4}`, 10 + i]);
     const { plan } = planAndBook(detectTables([{ sheet: "Orders", address: "Orders!A1:C13", values }]));
     expect(plan.tiles.map((t) => t.kpi)).not.toContain("CLVTOTAL");
-    expect(formulas(plan).some((f) => f.startsWith("=KPI.CLV("))).toBe(false);
+    expect(formulas(plan).some((f) => f.includes("KPI.CLV("))).toBe(false);
     expect(formulas(plan).some((f) => f.startsWith("=KPI.RFM("))).toBe(true);
   });
 });

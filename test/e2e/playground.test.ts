@@ -309,6 +309,37 @@ describe("the playground page", () => {
     await page.screenshot({ path: artifactPath("playground-pane-insert.png") });
   });
 
+  it("computes any KPI by group from the pane: win rate per salesperson through BY", async () => {
+    const select = (sheet: string, a1: string) => selectCell(sheet, a1);
+    const rows = sample("opportunities").rows.length + 1;
+    await page.click("#pane [data-test=tab-functions]");
+    if ((await page.locator("#pane [data-test=back]").count()) > 0) await page.click("#pane [data-test=back]");
+    await page.fill("#pane [data-test=search]", "win rate");
+    await page.click("#pane [data-kpi=WINRATE]");
+    await select("Opportunities", `D2:D${rows}`);
+    await page.click("#pane [data-use=outcomes]");
+    await select("Opportunities", `G2:G${rows}`);
+    await page.click('#pane [data-use="$by"]');
+    const formula = `=KPI.BYGROUP(Opportunities!G2:G${rows},"WINRATE",Opportunities!D2:D${rows})`;
+    await expect.poll(() => page.textContent("#pane [data-test=formula]")).toBe(formula);
+    // The preview is the per-rep table the formula spills.
+    const owners = columnOf("opportunities", 6);
+    const expected = coreValue("BY", [owners, "WINRATE", columnOf("opportunities", 3)]) as unknown[][];
+    await expect.poll(() => page.locator("#pane [data-test=preview] tr").count()).toBe(expected.length);
+    await select("KPIs", "H2");
+    await page.click("#pane [data-test=insert]");
+    await expect.poll(() => page.textContent("#pane [data-test=status]")).toContain("KPIs!H2");
+    const cells = await readCells(
+      "KPIs",
+      expected.flatMap((_, r) => [`H${r + 2}`, `I${r + 2}`]),
+    );
+    expected.forEach((row, r) => {
+      expect(cells[2 * r]).toBe(row[0]);
+      expect(cells[2 * r + 1] as number).toBeCloseTo(row[1] as number, 9);
+    });
+    await page.screenshot({ path: artifactPath("playground-by-group.png") });
+  });
+
   it("inserts the sample data from the pane as new sheets beside the existing ones", async () => {
     await page.click("#pane [data-test=tab-dashboard]");
     await page.click("#pane [data-test=insert-sample]");

@@ -30,16 +30,27 @@ function orderLog(ctx: SectionContext): { args: FormulaArg[]; customers: number;
 }
 
 /**
- * Customer value in the chart-data lane: the CLV spill itself, one row per customer in order of first
- * appearance, probability alive included (hosts have no common "top N": SORT/TAKE are Excel's), and a tile for
- * the tile block with the value predicted over the next 12 months, the sum of its CLV column.
+ * `=SORT(<spill>, column, descending)` in the host's own signature: Excel and the playground take a sort order of
+ * -1, Sheets an `is_ascending` of FALSE (where -1 would mean ascending).
+ */
+const sortedDescending = (syntax: SectionContext["syntax"], formula: string, column: number): string =>
+  `=SORT(${formula.replace(/^=/, "")},${column},${syntax === "sheets" ? "FALSE" : "-1"})`;
+
+/**
+ * Customer value in the chart-data lane: the CLV spill sorted by CLV, so the top customers come first, with their
+ * probability alive, and a tile for the tile block with the value predicted over the next 12 months, the sum of
+ * its CLV column.
  */
 export function customerValueSection(ctx: SectionContext, top: number): Fragment | null {
   const log = orderLog(ctx);
   if (!log || log.customers < CLV_MIN_CUSTOMERS || !log.repeat) return null;
   const { L } = ctx;
   const body = top + 1;
-  const clv = kpiFormula(ctx.syntax, "CLV", [...log.args, CLV_HORIZON_MONTHS]);
+  const clv = sortedDescending(
+    ctx.syntax,
+    kpiFormula(ctx.syntax, "CLV", [...log.args, CLV_HORIZON_MONTHS]),
+    CLV_VALUE_COL + 1,
+  );
   const spill: PlanValue[] = [clv, ...Array<PlanValue>(CLV_COLS - 1).fill("")];
   const column = (offset: number, cols = 1) => rangeName(body, HELPER_COL + offset, log.customers, cols);
   return fragment({
