@@ -123,7 +123,7 @@ describe("the same case table in the playground (Univer in Chromium), typed as f
     it.skipIf(why !== undefined)(`${at.c.name}: the playground agrees with the core`, async () => {
       const core = coreOutcome(at.c);
       const shown = await playgroundOutcome(at, core);
-      expectSameOutcome(shown, core, `playground (${formulaOf(at)})`);
+      expectSameOutcome(shown, core, `playground (${formulaOf(at)})`, at.c.tolerance?.relative);
       // References are named by their address, as in Excel desktop: the same words from the same layout.
       const addressed = addressedOutcome(at);
       if ("code" in shown && "code" in addressed) expect(shown.detail).toBe(addressed.detail);

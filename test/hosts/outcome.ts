@@ -53,7 +53,7 @@ export function sheetsOutcome(c: HostCase, run: () => unknown, timeZone: string)
 }
 
 /** Numbers compare to 1e-9 relative; everything else exactly. */
-export function expectSameOutcome(actual: Outcome, expected: Outcome, label: string): void {
+export function expectSameOutcome(actual: Outcome, expected: Outcome, label: string, relative = 1e-9): void {
   if ("code" in expected) {
     expect("code" in actual ? actual.code : actual, `${label}: error code`).toBe(expected.code);
     return;
@@ -61,7 +61,7 @@ export function expectSameOutcome(actual: Outcome, expected: Outcome, label: str
   expect("value" in actual, `${label}: expected a value, got ${JSON.stringify(actual)}`).toBe(true);
   const walk = (x: unknown, y: unknown, path: string): void => {
     if (typeof x === "number" && typeof y === "number") {
-      if (!closeTo(x, y)) expect.fail(`${label}${path}: ${x} is not close to ${y}`);
+      if (!closeTo(x, y, relative)) expect.fail(`${label}${path}: ${x} is not close to ${y}`);
     } else if (Array.isArray(x) && Array.isArray(y)) {
       expect(x.length, `${label}${path} length`).toBe(y.length);
       x.forEach((v, i) => walk(v, y[i], `${path}[${i}]`));
