@@ -4,6 +4,7 @@
  * `tsx bench/report.ts` re-renders from the last results.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { format } from "prettier";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -149,7 +150,7 @@ export function renderReport(entries: Entry[]): string {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const entries = JSON.parse(readFileSync("bench/results.json", "utf8")) as Entry[];
-  writeFileSync("docs/benchmarks.md", renderReport(entries));
+  writeFileSync("docs/benchmarks.md", await format(renderReport(entries), { parser: "markdown" }));
   console.log("wrote docs/benchmarks.md");
 }
 
