@@ -1,6 +1,6 @@
 import { fail, type KpiError } from "../errors.js";
 import { PERIODS_PER_YEAR, periodIndex, periodStart, type PeriodKind } from "../periods/calendar.js";
-import { pairedPosition } from "../run.js";
+import { pairedPosition } from "../read/args.js";
 import { KpiDate, defineKpi, type SpillCell } from "../spec.js";
 
 /** Serial of 9999-12-31, the last day spreadsheets can show. */

@@ -1,7 +1,7 @@
 import { keyOf } from "../coerce.js";
 import { fail } from "../errors.js";
 import { mean, median } from "../math.js";
-import { pairedPosition } from "../run.js";
+import { pairedPosition } from "../read/args.js";
 import { WON_LABEL } from "../params.js";
 import { defineKpi } from "../spec.js";
 

@@ -1,0 +1,151 @@
+import {
+  BLANK_KEY,
+  isBlank,
+  RangeOfNumbers,
+  readKeys,
+  readMatrix,
+  readNumbers,
+  readScalar,
+  readSeries,
+  sizeMismatch,
+  type ReadAs,
+  type ReadSpec,
+} from "../coerce.js";
+import { fail } from "../errors.js";
+import type { AnyKpi, ParamSpec } from "../spec.js";
+
+/**
+ * A KPI's arguments as its implementation receives them: each host argument through the reader of its
+ * parameter's kind, optional ones defaulted, paired ranges aligned row by row.
+ */
+
+/** An omitted optional argument: Excel passes null, Sheets undefined; a blank cell counts as omitted. */
+const RANGE_KINDS = new Set(["numbers", "values", "dates", "keys"]);
+
+const isOmitted = (arg: unknown): boolean =>
+  isBlank(arg) || (Array.isArray(arg) && arg.every((row) => (Array.isArray(row) ? row.every(isBlank) : isBlank(row))));
+
+/** Where the kept rows of a paired group were, 1-based, so an implementation can name the cell. */
+export const PAIRED_POSITIONS = "$positions";
+
+/** The 1-based cell position of the i-th kept row of a paired group. */
+export const pairedPosition = (args: object, index: number): number =>
+  ((args as Record<string, number[] | undefined>)[PAIRED_POSITIONS] ?? [])[index] ?? index + 1;
+
+/**
+ * Reads a group of paired ranges row-aligned: they must hold the same number of cells, and a row where any
+ * of them is blank is skipped in all of them.
+ */
+function readPaired(params: ReadSpec[], raw: unknown[], into: Record<string, unknown>): void {
+  if (params.every((p) => p.kind === "numbers")) {
+    // Numeric pairs are streamed (NumberRange.sumProduct), which check their sizes in the same pass
+    // that compares their layouts.
+    params.forEach((p, i) => (into[p.name] = new RangeOfNumbers(raw[i], p)));
+    return;
+  }
+  const columns: (number[] | string[])[] = params.map((p, i) =>
+    p.kind === "keys" ? readKeys(raw[i], p, true) : readNumbers(raw[i], p, true),
+  );
+  const first = params[0];
+  const firstColumn = columns[0];
+  if (!first || !firstColumn) return;
+  const length = firstColumn.length;
+  for (let i = 1; i < params.length; i++) {
+    if ((columns[i] as unknown[]).length !== length) {
+      throw sizeMismatch(first.name, raw[0], (params[i] as ParamSpec).name, raw[i]);
+    }
+  }
+  // One pass marks the complete rows; the columns are only copied when some row has a blank.
+  const keep = new Uint8Array(length).fill(1);
+  let kept = length;
+  for (const column of columns) {
+    const isKeys = typeof column[0] === "string";
+    for (let row = 0; row < length; row++) {
+      const v = column[row];
+      if (keep[row] && (isKeys ? v === BLANK_KEY : v !== v)) {
+        keep[row] = 0;
+        kept--;
+      }
+    }
+  }
+  // Cells that are a selection of the user's range (BY's groups) are named by their place in that range.
+  const original = (params[0] as ReadSpec).rows;
+  if (kept === length) {
+    params.forEach((p, i) => (into[p.name] = columns[i]));
+    if (original) into[PAIRED_POSITIONS] = Array.from({ length }, (_, row) => original.original(row + 1));
+    return;
+  }
+  const positions: number[] = [];
+  for (let row = 0; row < length; row++) if (keep[row]) positions.push(row + 1);
+  params.forEach((p, i) => {
+    const column = columns[i] as unknown[];
+    into[p.name] = positions.map((position) => column[position - 1]);
+  });
+  into[PAIRED_POSITIONS] = original ? positions.map((position) => original.original(position)) : positions;
+}
+
+/** Turns host values into the clean arguments of `kpi`, or throws the KpiError that explains why not. */
+export function coerceArgs(
+  kpi: AnyKpi,
+  rawArgs: readonly unknown[],
+  readAs?: readonly (ReadAs | undefined)[],
+): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  const pairedNames = new Set(kpi.paired?.flat() ?? []);
+  // Each parameter as read for this call: with where its range starts and which cells it holds, when known.
+  const specs: ReadSpec[] = kpi.params.map((param, i) => {
+    const how = readAs?.[i];
+    return how ? { ...param, ...how } : param;
+  });
+  const rawOf = (p: ParamSpec): unknown => rawArgs[specs.indexOf(p)];
+
+  specs.forEach((param, index) => {
+    const raw = rawArgs[index];
+    // Only optional arguments are scanned for blankness: a required range goes straight to its reader.
+    if (param.optional && isOmitted(raw)) {
+      // A range parameter's default is a one-cell range.
+      args[param.name] =
+        !RANGE_KINDS.has(param.kind) || param.default === undefined
+          ? param.default
+          : param.kind === "numbers"
+            ? new RangeOfNumbers(param.default, param)
+            : [param.default];
+      return;
+    }
+    if (pairedNames.has(param.name)) return;
+    switch (param.kind) {
+      case "any":
+        args[param.name] = param.origin ? { value: raw, origin: param.origin } : { value: raw };
+        return;
+      case "numbers":
+        args[param.name] = new RangeOfNumbers(raw, param);
+        return;
+      case "values":
+      case "dates":
+        args[param.name] = readNumbers(raw, param);
+        return;
+      case "keys":
+        args[param.name] = readKeys(raw, param);
+        return;
+      case "series":
+        args[param.name] = readSeries(raw, param);
+        return;
+      case "matrix":
+        args[param.name] = readMatrix(raw, param);
+        return;
+      default: {
+        const value = readScalar(raw, param);
+        if (value === undefined) {
+          if (!param.optional) throw fail.value(`${param.name} is required but empty`);
+          args[param.name] = param.default;
+        } else args[param.name] = value;
+      }
+    }
+  });
+
+  for (const group of kpi.paired ?? []) {
+    const present = specs.filter((p) => group.includes(p.name) && !(p.optional && isOmitted(rawOf(p))));
+    readPaired(present, present.map(rawOf), args);
+  }
+  return args;
+}
