@@ -46,20 +46,33 @@ const anyArg: fc.Arbitrary<unknown> = fc.oneof(
   fc.array(fc.array(fc.oneof(anyCell, row), { maxLength: 3 }), { maxLength: 3 }),
 );
 
-/** The shape of an outcome: a finite number, a text, a rectangular spill of valid cells or a typed error. */
-function expectWellFormed(outcome: unknown): void {
+/** The strings each KPI whose registry result is "text" documents as its results. */
+const TEXT_RESULTS: Readonly<Record<string, readonly string[]>> = { STATUS: ["OK", "WARN", "ALERT"] };
+
+/**
+ * The shape of an outcome, as the KPI's registry `result` promises: a typed error, or else a finite number for a
+ * "number" KPI, one of its documented strings for a "text" KPI, a rectangular spill of valid cells for a "spill" KPI.
+ */
+function expectWellFormed(k: AnyKpi, outcome: unknown): void {
   if (isKpiError(outcome)) {
     expect(["#VALUE!", "#DIV/0!", "#NUM!", "#N/A"]).toContain(outcome.code);
     expect(outcome.detail.length).toBeGreaterThan(0);
     expect(outcome.fn.length).toBeGreaterThan(0);
     return;
   }
-  if (typeof outcome === "number") {
-    expect(Number.isFinite(outcome), `finite number, got ${outcome}`).toBe(true);
+  if (k.result === "number") {
+    expect(typeof outcome, `${k.id} returns a number, got ${JSON.stringify(outcome)}`).toBe("number");
+    expect(Number.isFinite(outcome), `finite number, got ${String(outcome)}`).toBe(true);
     return;
   }
-  if (typeof outcome === "string") return;
-  expect(Array.isArray(outcome)).toBe(true);
+  if (k.result === "text") {
+    const documented = TEXT_RESULTS[k.id];
+    expect(documented, `${k.id} returns text: list its documented strings in TEXT_RESULTS`).toBeDefined();
+    for (const text of documented ?? []) expect(k.description.en).toContain(`"${text}"`);
+    expect(documented, `${k.id} returned ${JSON.stringify(outcome)}`).toContain(outcome);
+    return;
+  }
+  expect(Array.isArray(outcome), `${k.id} spills, got ${JSON.stringify(outcome)}`).toBe(true);
   const rows = outcome as unknown[][];
   expect(rows.length).toBeGreaterThan(0);
   const width = rows[0]?.length ?? 0;
@@ -85,7 +98,7 @@ describe("every KPI on arbitrary host values", () => {
         fc.property(
           argCount.chain((n) => fc.array(anyArg, { minLength: n, maxLength: n })),
           (args) => {
-            expectWellFormed(evaluate(k, args));
+            expectWellFormed(k, evaluate(k, args));
           },
         ),
         RUNS,
@@ -134,7 +147,7 @@ describe("every KPI on arbitrary host values", () => {
         fc.property(
           fc.integer({ min: 1, max: 12 }).chain((n) => fc.tuple(...k.params.map((p) => argOf(p.kind, n)))),
           (args) => {
-            expectWellFormed(evaluate(k, args));
+            expectWellFormed(k, evaluate(k, args));
           },
         ),
         RUNS,
@@ -156,8 +169,31 @@ const numberOf = (outcome: unknown): number => {
   if (typeof outcome !== "number") throw new Error(`expected a number, got ${String(outcome)}`);
   return outcome;
 };
-const notError = (outcome: unknown): outcome is number | string | unknown[][] => !isKpiError(outcome);
 const inUnit = (x: number): boolean => x >= 0 && x <= 1 + 1e-12;
+
+/** A column whose first cell is never blank (so a share has a denominator), the others drawn from `rest`. */
+const keptFirst = <T>(first: fc.Arbitrary<T>, rest: fc.Arbitrary<T> = first): fc.Arbitrary<(T | null | "")[][]> =>
+  fc.tuple(first, fc.array(withBlanks(rest), { maxLength: 39 })).map(([head, tail]) => [head, ...tail].map((v) => [v]));
+
+/**
+ * Valid data for a share `parts / wholes` (conversions of prospects, customers lost of customers at start): row by row
+ * a whole ≥ 1 and a part ≤ it, a part or a whole row sometimes blank, the first row never, so 0 ≤ Σ parts ≤ Σ wholes > 0.
+ */
+const ratioColumns: fc.Arbitrary<{ parts: (number | null | "")[][]; wholes: (number | null | "")[][] }> = (() => {
+  const pair = fc
+    .integer({ min: 1, max: 1000 })
+    .chain((whole) => fc.tuple(fc.constant(whole), fc.integer({ min: 0, max: whole })));
+  const later = fc.tuple(pair, withBlanks(fc.constant(true)), withBlanks(fc.constant(true)));
+  return fc.tuple(pair, fc.array(later, { maxLength: 39 })).map(([first, rest]) => {
+    const rows: [number | null | "", number | null | ""][] = [
+      first,
+      ...rest.map(([[whole, part], keepRow, keepPart]): [number | null | "", number | null | ""] =>
+        keepRow === true ? [whole, keepPart === true ? part : keepPart] : [keepRow, keepRow],
+      ),
+    ];
+    return { wholes: rows.map(([whole]) => [whole]), parts: rows.map(([, part]) => [part]) };
+  });
+})();
 
 describe("invariants with well-typed data", () => {
   it("NPS lies in [-100, 100]", () => {
@@ -186,34 +222,45 @@ describe("invariants with well-typed data", () => {
     );
   });
 
-  it("CONVERSION, CHURN, CSAT, WINRATE, REPEATRATE and CROSSSELL are shares in [0, 1] whenever they are numbers", () => {
+  it("CONVERSION, CHURN, CSAT, WINRATE, REPEATRATE and CROSSSELL are shares in [0, 1], and numbers on valid data", () => {
+    const numbers = new Map<string, number>();
+    let runs = 0;
     fc.assert(
       fc.property(
-        column(withBlanks(count)),
-        column(withBlanks(count)),
-        column(withBlanks(fc.integer({ min: 1, max: 5 }))),
-        column(withBlanks(fc.constantFrom("Won", "lost", "Open", " WON "))),
+        ratioColumns,
+        ratioColumns,
+        keptFirst(fc.integer({ min: 1, max: 5 })),
+        keptFirst(fc.constantFrom("Won", "lost", " WON "), fc.constantFrom("Won", "lost", "Open", " WON ")),
         column(label, 1, 30),
         column(fc.constantFrom("O1", "O2", "o1", "P3"), 30, 30),
-        (a, b, csat, outcomes, customers, second) => {
+        (conversion, churn, csat, outcomes, customers, second) => {
+          runs++;
           const pairedCustomers: (string | null)[][] = [
             ...customers,
             ...Array.from({ length: 30 - customers.length }, () => [null]),
           ];
-          const outcomesOf = [
-            evaluate(kpi("CONVERSION"), [a, b]),
-            evaluate(kpi("CHURN"), [b, a]),
-            evaluate(kpi("CSAT"), [csat]),
-            evaluate(kpi("WINRATE"), [outcomes]),
-            evaluate(kpi("REPEATRATE"), [customers]),
-            evaluate(kpi("REPEATRATE"), [pairedCustomers, second]),
-            evaluate(kpi("CROSSSELL"), [pairedCustomers, second]),
+          const outcomesOf: [string, unknown][] = [
+            ["CONVERSION", evaluate(kpi("CONVERSION"), [conversion.parts, conversion.wholes])],
+            ["CHURN", evaluate(kpi("CHURN"), [churn.wholes, churn.parts])],
+            ["CSAT", evaluate(kpi("CSAT"), [csat])],
+            ["WINRATE", evaluate(kpi("WINRATE"), [outcomes])],
+            ["REPEATRATE", evaluate(kpi("REPEATRATE"), [customers])],
+            ["REPEATRATE by order", evaluate(kpi("REPEATRATE"), [pairedCustomers, second])],
+            ["CROSSSELL", evaluate(kpi("CROSSSELL"), [pairedCustomers, second])],
           ];
-          for (const out of outcomesOf) if (notError(out)) expect(inUnit(numberOf(out))).toBe(true);
+          for (const [name, out] of outcomesOf) {
+            if (isKpiError(out)) continue;
+            expect(inUnit(numberOf(out)), `${name} = ${String(out)}`).toBe(true);
+            numbers.set(name, (numbers.get(name) ?? 0) + 1);
+          }
         },
       ),
       RUNS,
     );
+    // The generators give valid data, so the property above is about numbers, not vacuously about errors.
+    for (const name of ["CONVERSION", "CHURN", "CSAT", "WINRATE", "REPEATRATE", "REPEATRATE by order", "CROSSSELL"]) {
+      expect(numbers.get(name) ?? 0, `${name}: runs that gave a number, of ${runs}`).toBeGreaterThanOrEqual(0.8 * runs);
+    }
   });
 
   it("FUNNEL cumulative conversion never increases when the stage counts do not", () => {
