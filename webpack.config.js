@@ -6,46 +6,21 @@
 //   ADDIN_URL=https://example.com/kpi npm run build   dist/addin/manifest.xml for that hosting URL
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { EsbuildPlugin } from "esbuild-loader";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import webpack from "webpack";
+import { common, emitPlugin, minifier, root } from "./webpack.common.js";
 import { functionsJson } from "./scripts/hosts/excel-metadata.ts";
 import { CORE_GLOBAL, gasGlue } from "./scripts/hosts/gas-glue.ts";
 import { productionManifest } from "./scripts/hosts/manifest.ts";
 
-const root = path.dirname(fileURLToPath(import.meta.url));
 const { RawSource, ConcatSource } = webpack.sources;
 
 /**
- * Shared by both targets: TypeScript through esbuild, NodeNext `.js` import paths resolved to `.ts` files.
- * Excel's shared runtime needs a WebView2/WebKit page, so ES2021 runs everywhere custom functions do; Apps Script
- * V8 gets ES2019 output, which its runtime has supported from the start.
+ * Both targets build on webpack.common.js. Excel's shared runtime needs a WebView2/WebKit page, so ES2021 runs
+ * everywhere custom functions do; Apps Script V8 gets ES2019 output, which its runtime has supported from the start.
+ * Neither keeps legal comments.
  */
-const common = (mode, esTarget) => ({
-  mode,
-  context: root,
-  devtool: mode === "development" ? "source-map" : false,
-  resolve: { extensions: [".ts", ".js"], extensionAlias: { ".js": [".ts", ".js"] } },
-  module: { rules: [{ test: /\.ts$/, loader: "esbuild-loader", options: { target: esTarget } }] },
-  optimization: { minimizer: [new EsbuildPlugin({ target: esTarget, legalComments: "none" })] },
-  performance: { hints: false },
-});
-
-/**
- * Emits generated and copied files. (copy-webpack-plugin is not used: under legacy-peer-deps its schema-utils
- * resolves an incompatible ajv and fails to load.)
- */
-const emitPlugin = (name, files, sources = []) => ({
-  apply(compiler) {
-    compiler.hooks.thisCompilation.tap(name, (compilation) => {
-      for (const file of sources) compilation.fileDependencies.add(path.join(root, file));
-      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        for (const [file, content] of Object.entries(files())) compilation.emitAsset(file, new RawSource(content));
-      });
-    });
-  },
-});
+const hostCommon = (mode, esTarget) => common(mode, esTarget, { legalComments: "none" });
 
 const read = (file) => readFileSync(path.join(root, file));
 
@@ -57,7 +32,7 @@ const ICONS = readdirSync(path.join(root, "assets")).filter((file) => file.endsW
 function addinConfig(mode) {
   const hostingUrl = process.env.ADDIN_URL;
   return {
-    ...common(mode, "es2021"),
+    ...hostCommon(mode, "es2021"),
     target: ["web", "es2021"],
     name: "addin",
     // The functions bundle is its own layer so that only its copy of the KPI definitions loses the documentation
@@ -65,7 +40,7 @@ function addinConfig(mode) {
     experiments: { layers: true },
     module: {
       rules: [
-        ...common(mode, "es2021").module.rules,
+        ...hostCommon(mode, "es2021").module.rules,
         {
           test: /core[\\/]kpis[\\/][^\\/]+\.ts$/,
           issuerLayer: "functions",
@@ -140,7 +115,7 @@ const gasAssemblyPlugin = {
 
 function gasConfig(mode) {
   return {
-    ...common(mode, "es2019"),
+    ...hostCommon(mode, "es2019"),
     name: "gas",
     target: ["web", "es2019"],
     entry: {
@@ -151,7 +126,7 @@ function gasConfig(mode) {
     optimization: {
       // `format: undefined` keeps the output a plain script: the minifier's default for web targets would wrap it in
       // a closure and hide the `var KPI_CORE` global that the generated functions call.
-      minimizer: [new EsbuildPlugin({ target: "es2019", format: undefined, legalComments: "none" })],
+      minimizer: [minifier("es2019", { format: undefined, legalComments: "none" })],
       splitChunks: false,
       runtimeChunk: false,
     },

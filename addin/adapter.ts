@@ -62,6 +62,8 @@ export function computeForExcel(
   addresses?: readonly string[],
 ): ExcelCell[][] {
   const result = callKpi(kpi, rawArgs, { origins: addresses?.map(originOf) });
+  // Excel reads the error code from a thrown CustomFunctions.Error, which is not an Error subclass.
+  // eslint-disable-next-line @typescript-eslint/only-throw-error
   if (isKpiError(result)) throw toExcelError(result);
   return toExcelResult(result);
 }
@@ -146,8 +148,8 @@ async function readEmptyCellsOrEach(addresses: readonly string[]): Promise<(Empt
 function restoreBlanks(arg: unknown, empty: EmptyCells | undefined): unknown {
   if (!empty) return arg;
   if (!Array.isArray(arg)) return arg === 0 && empty.isEmpty(0, 0) ? null : arg;
-  return arg.map((row: unknown, r: number) =>
-    Array.isArray(row) ? row.map((cell, c) => (cell === 0 && empty.isEmpty(r, c) ? null : cell)) : row,
+  return (arg as unknown[]).map((row: unknown, r: number) =>
+    Array.isArray(row) ? (row as unknown[]).map((cell, c) => (cell === 0 && empty.isEmpty(r, c) ? null : cell)) : row,
   );
 }
 

@@ -20,7 +20,7 @@ const BLANK_EVERY = 50;
 
 export function column(rows: number, seed: number, value: (rnd: () => number, i: number) => unknown): Column {
   const rnd = random(seed);
-  const out: Column = new Array(rows);
+  const out: Column = new Array<Column[number]>(rows);
   for (let i = 0; i < rows; i++) out[i] = [i % BLANK_EVERY === BLANK_EVERY - 1 ? null : value(rnd, i)];
   return out;
 }

@@ -157,6 +157,19 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
 /** The function families and host costs with targets of their own (issues 11, 13, 14). */
 function familyLines(entries: Record<string, unknown>[]): string[] {
   const find = (name: string): Record<string, any> | undefined => entries.find((e) => e.workload === name); // eslint-disable-line @typescript-eslint/no-explicit-any
+  // The summaries read below, as bench/run.ts writes them into results.json.
+  type Smape = { ours: number; ets: number; aaa: number; snaive: number };
+  type ForecastSummary = {
+    meanSmape: Smape;
+    meanMase: { ours: number; ets: number };
+    coverage95: number;
+    medianMsAutoSelection144: number;
+    coldMsAutoSelection144: number;
+  };
+  type Clv = {
+    clvmodelCdnow: { medianMs: number; firstCallMs: number };
+    clvSimulated: { customers: number; rows: number; clvMs: number; parameters: { name: string; z: number }[] };
+  } & Partial<Record<"rfmRandomOrder" | "rfmChronological", { rows: number; ratio?: number }>>;
   const out: string[] = [];
   const zones = find("family:zones");
   if (zones)
@@ -174,7 +187,7 @@ function familyLines(entries: Record<string, unknown>[]): string[] {
     out.push(
       `- PERIODS by ${r.period} at ${r.rows} rows within 2× a bucketing loop: ${mark(r.ratio <= 2)} (${ms(r.kpiMs)} ms vs ${ms(r.loopMs)} ms, ${r.ratio.toFixed(2)}×)`,
     );
-  const forecast = find("family:forecast")?.summary;
+  const forecast = find("family:forecast")?.summary as ForecastSummary | undefined;
   if (forecast) {
     out.push(
       `- FORECAST mean sMAPE no worse than R's ets() on the held-out R series: ${mark(forecast.meanSmape.ours <= forecast.meanSmape.ets)} (ours ${forecast.meanSmape.ours.toFixed(4)}, ets ${forecast.meanSmape.ets.toFixed(4)}, ETS(A,A,A) ${forecast.meanSmape.aaa.toFixed(4)}, seasonal naive ${forecast.meanSmape.snaive.toFixed(4)}; MASE ours ${forecast.meanMase.ours.toFixed(3)}, ets ${forecast.meanMase.ets.toFixed(3)}; 95% coverage ${(100 * forecast.coverage95).toFixed(1)}%)`,
@@ -193,15 +206,15 @@ function familyLines(entries: Record<string, unknown>[]): string[] {
     out.push(
       `- BY(groups, "${r.kpi}", …) over ${r.rows} rows in ${r.groups} groups within 2× ${r.kpi} over all rows: ${mark(r.ratio <= 2)} (${ms(r.byMs)} ms vs ${ms(r.kpiMs)} ms, ${r.ratio.toFixed(2)}×; a bare Map loop assigning rows to groups alone takes ${ms(r.groupLoopMs)} ms)`,
     );
-  const clv = find("family:clv");
+  const clv = find("family:clv") as Clv | undefined;
   if (clv) {
     const model = clv.clvmodelCdnow;
     const simulated = clv.clvSimulated;
     out.push(
       `- CLVMODEL on CDNOW ≤ 200 ms: ${mark(model.medianMs <= 200)} (median ${ms(model.medianMs)} ms, first call ${ms(model.firstCallMs)} ms)`,
-      `- CLV on ${simulated.customers} simulated customers (${simulated.rows} rows) ≤ 3 s: ${mark(simulated.clvMs <= 3000)} (${ms(simulated.clvMs)} ms); fitted vs true, in standard errors: ${(simulated.parameters as { name: string; z: number }[]).map((p) => `${p.name} ${p.z.toFixed(1)}`).join(", ")}`,
+      `- CLV on ${simulated.customers} simulated customers (${simulated.rows} rows) ≤ 3 s: ${mark(simulated.clvMs <= 3000)} (${ms(simulated.clvMs)} ms); fitted vs true, in standard errors: ${simulated.parameters.map((p) => `${p.name} ${p.z.toFixed(1)}`).join(", ")}`,
     );
-    for (const key of ["rfmRandomOrder", "rfmChronological"]) {
+    for (const key of ["rfmRandomOrder", "rfmChronological"] as const) {
       const rfm = clv[key];
       if (rfm?.ratio !== undefined)
         out.push(

@@ -81,7 +81,7 @@ function writeSheet(spreadsheet: Spreadsheet, sheet: Sheet, plan: SheetPlan, env
     // setFormulas takes strings only; a mixed block (labels, numbers, formulas) goes through setValues,
     // which reads a leading "=" as a formula just the same.
     if (block.kind === "formulas" && cells.every((row) => row.every((cell) => typeof cell === "string"))) {
-      range.setFormulas(cells as string[][]);
+      range.setFormulas(cells);
     } else range.setValues(cells);
   }
   for (const { range, format } of plan.numberFormats) sheet.getRange(range).setNumberFormat(format);
@@ -234,7 +234,8 @@ export function kpiDashboardInsertFormula(formula: string, address?: string): st
     // What a cell holds only matters as empty or not: a formula's text, else its value as text.
     return formulas.map((row, i) =>
       row.map((formulaText, j) => {
-        const value: unknown = values[i]?.[j];
+        // getValues() types its cells as any: they are these.
+        const value = values[i]?.[j] as string | number | boolean | Date | null | undefined;
         return formulaText !== "" ? formulaText : value === "" || value === null ? null : String(value);
       }),
     );

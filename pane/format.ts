@@ -4,7 +4,7 @@ import type { Lang } from "./host.js";
 /** A value as the pane shows it: numbers in the UI language, dates as days, errors with their explanation. */
 export function displayValue(value: unknown, lang: Lang, format?: string, qualifiedName = ""): string {
   const locale = lang === "fr" ? "fr-FR" : "en-US";
-  if (isKpiError(value)) return (value as KpiError).format(qualifiedName);
+  if (isKpiError(value)) return value.format(qualifiedName);
   if (value instanceof KpiDate) return serialToDate(value.serial).toISOString().slice(0, 10);
   if (typeof value === "number") {
     if (format?.includes("%")) {
@@ -24,7 +24,10 @@ export function displayValue(value: unknown, lang: Lang, format?: string, qualif
     return new Intl.NumberFormat(locale, { maximumSignificantDigits: 8 }).format(value);
   }
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  return value === null || value === undefined ? "" : String(value);
+  if (value === null || value === undefined) return "";
+  // Anything else (text, mostly) shows as String() writes it: the pane never receives plain objects here.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
+  return String(value);
 }
 
 /** A KPI result as rows of display strings (a scalar is one cell). */

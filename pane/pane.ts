@@ -201,7 +201,15 @@ export class Pane {
   }
 
   /** Runs a host action with the button disabled and any failure reported in the status line. */
-  private async act(button: HTMLButtonElement, action: () => Promise<void>): Promise<void> {
+  /**
+   * Runs a button's action from its click handler, which cannot wait for it: deliberately fire-and-forget, and safe
+   * to be, because `perform` never rejects (every failure ends in the status line).
+   */
+  private act(button: HTMLButtonElement, action: () => Promise<void>): void {
+    void this.perform(button, action);
+  }
+
+  private async perform(button: HTMLButtonElement, action: () => Promise<void>): Promise<void> {
     button.disabled = true;
     this.setStatus(this.s("working"));
     try {
@@ -319,7 +327,7 @@ export class Pane {
       h("div", { class: "muted", "data-test": "formula" }),
       h("div", { class: "status error", "data-test": "warning" }),
       insert,
-    ].filter((n) => n !== null) as Node[];
+    ].filter((n) => n !== null);
   }
 
   /** One argument: its name, what it is, a text box and a button that fills it from the selection. */

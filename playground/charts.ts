@@ -138,7 +138,7 @@ export function chartOption(spec: ChartSpec, data: ChartData): echarts.EChartsCo
             : {
                 type: "line",
                 name: s.name,
-                data: s.values.map((v, k) => (v === null || lower[k] == null ? null : v - (lower[k] as number))),
+                data: s.values.map((v, k) => (v === null || lower[k] == null ? null : v - lower[k])),
                 stack: "band",
                 symbol: "none",
                 lineStyle: { opacity: 0 },

@@ -1,3 +1,6 @@
+/* eslint-disable @typescript-eslint/require-await --
+   The PaneHost methods stay async even where they do not await: a synchronous throw (a bad address, no sheet) must
+   reach the pane as a rejected promise, which it catches (readTable().catch(...)), not as an exception. */
 import type { FUniver } from "@univerjs/presets";
 import type { FRange, FWorkbook, FWorksheet } from "@univerjs/presets/preset-sheets-core";
 import type {} from "@univerjs/presets/preset-sheets-conditional-formatting";

@@ -10,7 +10,14 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const PLAYGROUND_DIR = path.join(ROOT, "dist", "playground");
-const SOURCES = ["playground", "core", "pane", "webpack.playground.config.js", "package-lock.json"];
+const SOURCES = [
+  "playground",
+  "core",
+  "pane",
+  "webpack.playground.config.js",
+  "webpack.common.js",
+  "package-lock.json",
+];
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

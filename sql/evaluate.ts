@@ -8,7 +8,11 @@ import type { AnyKpi, KpiResult } from "../core/spec.js";
  * (row 1, column 3)". Errors are rare, so the second pass costs nothing on the hot path.
  */
 const asRange = (arg: unknown, layout: "row" | "column"): unknown =>
-  !Array.isArray(arg) || arg.some(Array.isArray) ? arg : layout === "row" ? [arg] : arg.map((cell) => [cell]);
+  !Array.isArray(arg) || arg.some(Array.isArray)
+    ? arg
+    : layout === "row"
+      ? [arg]
+      : (arg as unknown[]).map((cell) => [cell]);
 
 /** The core's result on SQL arguments, with errors worded as for a list held in a column. */
 export function evaluateSql(kpi: AnyKpi, args: readonly unknown[]): KpiResult | KpiError {

@@ -28,7 +28,7 @@ export async function runQuery(query: string): Promise<{ columns: string[]; rows
   const { instance, connection } = await openKpiDatabase();
   try {
     const reader = await connection.runAndReadAll(query);
-    return { columns: reader.columnNames(), rows: reader.getRowsJson() as Json[][] };
+    return { columns: reader.columnNames(), rows: reader.getRowsJson() };
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -103,7 +103,7 @@ function addConditionalFormat(range: Excel.Range, rule: ConditionalFormatSpec): 
     minimum: { formula: null as unknown as string, type: "LowestValue", color: rule.minColor },
     ...(rule.midColor ? { midpoint: { formula: "50", type: "Percentile", color: rule.midColor } } : {}),
     maximum: { formula: null as unknown as string, type: "HighestValue", color: rule.maxColor },
-  } as Excel.ConditionalColorScaleCriteria;
+  };
 }
 
 /** Excel chart types for the plan's kinds: Excel's own funnel is not in every build, so it is a reversed bar. */
@@ -144,7 +144,7 @@ function addChart(context: Excel.RequestContext, sheet: Excel.Worksheet, spec: C
       ? spec.seriesColumns.map((c) => c - first)
       : Array.from({ length: count }, (_, i) => i);
   drawn.forEach((s, k) => {
-    if (spec.type === "combo" && k > 0) chart.series.getItemAt(s).chartType = "Line" as Excel.ChartType;
+    if (spec.type === "combo" && k > 0) chart.series.getItemAt(s).chartType = "Line";
   });
   // Excel cannot shade between two series simply: the interval's bounds are thin dashed lines.
   if (spec.band) {

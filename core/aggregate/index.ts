@@ -1,4 +1,4 @@
-import { fail, isKpiError, KpiError } from "../errors.js";
+import { fail, isKpiError } from "../errors.js";
 import { distinctLabels } from "../labels.js";
 import { kpiById } from "../registry.js";
 import type { AnyKpi, ParamSpec } from "../spec.js";
@@ -169,7 +169,7 @@ export const hasAggregate = (id: string): boolean => AGGREGATE_IDS.includes(id.t
 
 /** A KpiError raised inside an aggregate names its KPI, as `evaluate` names it. */
 function nameError(error: unknown, kpi: AnyKpi): unknown {
-  if (isKpiError(error)) (error as KpiError).fn = kpi.id;
+  if (isKpiError(error)) error.fn = kpi.id;
   return error;
 }
 

@@ -20,7 +20,7 @@ export class Workbook {
   grid(sheet: string): Grid {
     const key = sheet.toLowerCase();
     let grid = this.sheets.get(key);
-    if (!grid) this.sheets.set(key, (grid = new Map()));
+    if (!grid) this.sheets.set(key, (grid = new Map<string, EvaluatedCell>()));
     return grid;
   }
 
@@ -153,7 +153,7 @@ export function evaluatePlainFormula(formula: string, sheet: string, book: Workb
       const col = Number(args[1]) - 1;
       if (!spill) return undefined;
       const descending = ["-1", "FALSE"].includes((args[2] ?? "1").trim().toUpperCase());
-      const key = (row: EvaluatedCell[]): number => (typeof row[col] === "number" ? (row[col] as number) : NaN);
+      const key = (row: EvaluatedCell[]): number => (typeof row[col] === "number" ? row[col] : NaN);
       return [...spill].sort((a, b) => {
         const x = key(a);
         const y = key(b);

@@ -2,7 +2,7 @@ import { aggregateFor, type MergeableKpi, type State } from "../../core/aggregat
 import { dateToSerial } from "../../core/dates.js";
 import { isKpiError } from "../../core/errors.js";
 import { kpiById } from "../../core/registry.js";
-import type { AnyKpi, Spill } from "../../core/spec.js";
+import type { AnyKpi } from "../../core/spec.js";
 import { evaluateSql, trimTrailingBlanks } from "../evaluate.js";
 import { errorMessage, spillRows, spillShape, sqlName, type SqlCell } from "../spill.js";
 
@@ -21,7 +21,7 @@ export function fromBigQuery(value: unknown): unknown {
   if (Object.prototype.toString.call(value) === "[object Date]") return dateToSerial(value as Date);
   if (typeof value === "bigint") return Number(value);
   if (Array.isArray(value)) return value.map(fromBigQuery);
-  if (value && typeof value === "object" && "cells" in value) return fromBigQuery((value as { cells: unknown }).cells);
+  if (value && typeof value === "object" && "cells" in value) return fromBigQuery(value.cells);
   return value;
 }
 
@@ -49,7 +49,7 @@ export function udf(id: string, args: readonly unknown[]): unknown {
   const result = evaluateSql(kpi, trimTrailingBlanks(args.map(fromBigQuery)));
   if (isKpiError(result)) throw new Error(errorMessage(kpi, result));
   if (!Array.isArray(result)) return result;
-  const rows = spillRows(kpi, result as Spill);
+  const rows = spillRows(kpi, result);
   if (spillShape(kpi).kind === "list") return (rows as SqlCell[]).map((c) => toBigQuery(c, true));
   return (rows as Record<string, SqlCell>[]).map((row) => {
     const out: Record<string, unknown> = {};

@@ -9,7 +9,7 @@ import {
 } from "@duckdb/node-api";
 import { isKpiError } from "../../core/errors.js";
 import { KPIS } from "../../core/registry.js";
-import type { AnyKpi, Spill } from "../../core/spec.js";
+import type { AnyKpi } from "../../core/spec.js";
 import { evaluateSql, trimTrailingBlanks } from "../evaluate.js";
 import { errorMessage, spillRows, spillShape, sqlName } from "../spill.js";
 import { argumentVectors, duckSpill, readArgument, spillType } from "./values.js";
@@ -41,10 +41,7 @@ export function kpiFunction(kpi: AnyKpi): DuckDBScalarFunction {
           info.setError(errorMessage(kpi, result));
           return;
         }
-        output.setItem(
-          row,
-          Array.isArray(result) ? duckSpill(spillRows(kpi, result as Spill), spillShape(kpi)) : result,
-        );
+        output.setItem(row, Array.isArray(result) ? duckSpill(spillRows(kpi, result), spillShape(kpi)) : result);
       }
       output.flush();
     },

@@ -192,7 +192,7 @@ describe("the Excel executor", () => {
         },
       ],
     };
-    await executeExcelPlan(fakeContext(book), plan as never);
+    await executeExcelPlan(fakeContext(book), plan);
     const chart = book.sheet("Dash")!.charts[0]!;
     // Source columns B..G are series 0..5: B (revenue) as columns, E..G (forecast and bounds) as lines.
     expect(chart.seriesTypes).toEqual({ 3: "Line", 4: "Line", 5: "Line" });

@@ -16,7 +16,6 @@ import {
   type Lang,
   type MappedTable,
   type PlanValue,
-  type Role,
   type SampleSheet,
 } from "../../core/dashboard/index.js";
 import { evaluate, kpiById, type KpiResult } from "../../core/index.js";
@@ -311,7 +310,7 @@ describe("the user's corrections", () => {
     // Say the user points "order" at the product column instead.
     const corrected: MappedTable = {
       ...orders,
-      mapping: { ...orders.mapping, order: 4 as number } as Record<Role, number>,
+      mapping: { ...orders.mapping, order: 4 },
     };
     const plan = buildDashboard({ tables: [corrected], syntax: "excel", lang: "en", existingSheets: [] });
     expect(plan.tiles.map((t) => t.kpi)).toEqual([

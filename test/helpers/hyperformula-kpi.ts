@@ -94,7 +94,7 @@ export class KpiPlugin extends FunctionPlugin {
       return SimpleRangeValue.onlyValues(
         result.map((row) =>
           row.map((cell) => (isKpiError(cell) ? toCellError(cell) : cell instanceof KpiDate ? cell.serial : cell)),
-        ) as never,
+        ),
       );
     });
   }

@@ -22,6 +22,7 @@ const INPUTS = [
   "manifest.xml",
   "appsscript.json",
   "webpack.config.js",
+  "webpack.common.js",
 ];
 const OUTPUTS = [path.join(DIST_ADDIN, "functions.js"), path.join(DIST_GAS, "Code.js")];
 const LOCK = path.join(ROOT, "dist", ".host-build.lock");

@@ -37,7 +37,7 @@ export function sheetSerial(date: Date, timeZone: string): number {
 export interface SheetsSandbox {
   context: vm.Context;
   /** A Date made in the sandbox's realm, as Sheets would pass it. */
-  date(serial: number): Date;
+  date: (serial: number) => Date;
   /** Calls records of the Ui and HtmlService fakes. */
   log: string[];
   call(name: string, args: unknown[]): unknown;

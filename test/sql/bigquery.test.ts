@@ -125,7 +125,7 @@ describe("BigQuery UDFs in a JavaScript sandbox", () => {
         .slice(0, example.args.length)
         .map((p, i) =>
           ["number", "date", "text", "boolean"].includes(p.kind) || p.kind === "matrix"
-            ? (example.args[i] as unknown)
+            ? example.args[i]
             : flat(example.args[i]).map((c) => [c]),
         );
       const expected = evaluate(kpi, hostArgs);
@@ -135,7 +135,7 @@ describe("BigQuery UDFs in a JavaScript sandbox", () => {
       }
       const actual = udf(...bqArgs);
       if (!Array.isArray(expected)) expect(actual).toBe(expected);
-      else expect(JSON.parse(JSON.stringify(actual)) as unknown).toEqual(spillJson(kpi, expected as Spill));
+      else expect(JSON.parse(JSON.stringify(actual)) as unknown).toEqual(spillJson(kpi, expected));
     },
   );
 });
