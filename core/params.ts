@@ -35,6 +35,16 @@ export const TIME_SERIES = {
   },
 } as const satisfies ParamSpec;
 
+/** Future periods a series is projected over (TREND, FORECAST). */
+export const HORIZON = {
+  name: "horizon",
+  kind: "number",
+  integer: true,
+  min: 1,
+  max: 10000,
+  description: { en: "How many future periods to forecast", fr: "Nombre de périodes futures à prévoir" },
+} as const satisfies ParamSpec;
+
 export const STARTING_REVENUE = {
   name: "startingRevenue",
   kind: "numbers",

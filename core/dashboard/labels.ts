@@ -1,3 +1,4 @@
+import { SEGMENTS } from "../clv/rfm.js";
 /**
  * Words written on the dashboard sheet itself (the pane's own strings live in pane/strings.ts). The KPI titles
  * repeat what the registry will carry one day.
@@ -46,18 +47,8 @@ export const LABELS = {
     rfmHeader: ["Customer", "Recency (days)", "Frequency", "Monetary", "R", "F", "M", "Segment"],
     segment: "Segment",
     customers: "Customers",
-    segments: [
-      "Champions",
-      "Loyal",
-      "Potential loyalists",
-      "New customers",
-      "Promising",
-      "Need attention",
-      "About to sleep",
-      "Can't lose",
-      "At risk",
-      "Hibernating",
-    ],
+    // The segment names RFM returns, which the COUNTIF formulas match.
+    segments: [...SEGMENTS],
     salesperson: "Salesperson",
     region: "Region",
     averageDeal: "Average deal",

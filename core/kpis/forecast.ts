@@ -1,5 +1,5 @@
 import { forecastEts } from "../forecast/index.js";
-import { TIME_SERIES } from "../params.js";
+import { HORIZON, TIME_SERIES } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const SEASON_LENGTH = {
@@ -38,14 +38,7 @@ export const FORECAST = defineKpi({
   ],
   params: [
     TIME_SERIES,
-    {
-      name: "horizon",
-      kind: "number",
-      integer: true,
-      min: 1,
-      max: 10000,
-      description: { en: "How many future periods to forecast", fr: "Nombre de périodes futures à prévoir" },
-    },
+    HORIZON,
     SEASON_LENGTH,
     {
       name: "confidence",

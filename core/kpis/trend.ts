@@ -1,6 +1,6 @@
 import { fail } from "../errors.js";
 import { finite } from "../math.js";
-import { TIME_SERIES } from "../params.js";
+import { HORIZON, TIME_SERIES } from "../params.js";
 import { defineKpi } from "../spec.js";
 import { orient } from "../shape.js";
 
@@ -13,17 +13,7 @@ export const TREND = defineKpi({
   },
   formula: "FORECAST.LINEAR(n + h, values, positions)",
   keywords: ["trend", "tendance", "forecast", "prévision", "régression linéaire", "projection"],
-  params: [
-    TIME_SERIES,
-    {
-      name: "horizon",
-      kind: "number",
-      integer: true,
-      min: 1,
-      max: 10000,
-      description: { en: "How many future periods to forecast", fr: "Nombre de périodes futures à prévoir" },
-    },
-  ],
+  params: [TIME_SERIES, HORIZON],
   result: "spill",
   examples: [{ args: [[[100, 110, 120, 130]], 2], result: [[140, 150]] }],
   compute: ({ values: series, horizon }) => {
