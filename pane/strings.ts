@@ -54,6 +54,7 @@ const EN = {
   notMapped: "(none)",
   buildDashboard: "Build dashboard",
   dashboardDone: "Dashboard built in sheet {0}",
+  quickDashboardHelp: "from the tables of this workbook (or insert the sample data in the Dashboard tab)",
   alerts: "Alerts",
   alertsNone: "No KPI is in WARN or ALERT.",
   alertsEmpty: "Build the dashboard to see its alerts.",
@@ -140,6 +141,8 @@ const FR: Record<StringKey, string> = {
   notMapped: "(aucune)",
   buildDashboard: "Créer le tableau de bord",
   dashboardDone: "Tableau de bord créé dans la feuille {0}",
+  quickDashboardHelp:
+    "à partir des tableaux du classeur (ou insérez les données d’exemple dans l’onglet Tableau de bord)",
   alerts: "Alertes",
   alertsNone: "Aucun KPI en WARN ni en ALERT.",
   alertsEmpty: "Créez le tableau de bord pour voir ses alertes.",

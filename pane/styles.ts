@@ -38,6 +38,7 @@ export const PANE_CSS = `
 .kpi-pane td, .kpi-pane th { border-bottom: 1px solid #f0f0f0; padding: 3px 4px; text-align: left; }
 .kpi-pane .status { min-height: 18px; margin: 6px 0; }
 .kpi-pane .status.error { color: #a4262c; }
+.kpi-pane .shortcut { margin: 8px 0 12px; padding-bottom: 10px; border-bottom: 1px solid #edebe9; }
 .kpi-pane .badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 11px; font-weight: 600; }
 .kpi-pane .badge.WARN { background: #fff4ce; color: #8a6100; }
 .kpi-pane .badge.ALERT { background: #fde7e9; color: #a4262c; }

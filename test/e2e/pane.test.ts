@@ -262,6 +262,22 @@ describe("the task pane in Chromium", () => {
     await page.close();
   });
 
+  it("builds the dashboard in one click from the first screen and shows its alerts", async () => {
+    const { page, watch } = await openPane();
+    await page.locator("[data-test=tab-dashboard]").click();
+    await page.locator("[data-test=insert-sample]").click();
+    await expect.poll(() => page.locator("[data-test=status]").textContent()).toContain("Orders");
+    // Back on the first screen, without detecting or mapping anything.
+    await page.locator("[data-test=tab-functions]").click();
+    await page.locator("[data-test=quick-dashboard]").click();
+    await expect.poll(() => page.locator("[data-test=status]").textContent()).toContain("Dashboard");
+    expect((await bookState(page)).sheets.at(-1)).toBe("Dashboard");
+    expect(await page.locator("[data-test=tab-dashboard]").getAttribute("aria-selected")).toBe("true");
+    await expect.poll(() => page.locator("[data-test=alerts] tr[data-alert]").count()).toBeGreaterThan(0);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it("builds a native chart next to the selected data", async () => {
     const { page, watch } = await openPane();
     await page.locator("[data-test=tab-chart]").click();
