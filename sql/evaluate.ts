@@ -8,7 +8,8 @@ import type { AnyKpi, KpiResult } from "../core/spec.js";
  * (row 1, column 3)". Errors are rare, so the second pass costs nothing on the hot path.
  */
 const asRange = (arg: unknown, layout: "row" | "column"): unknown =>
-  !Array.isArray(arg) || arg.some(Array.isArray)
+  // A SQL list's elements share one type: its first non-NULL element tells whether it is a list of lists.
+  !Array.isArray(arg) || Array.isArray(arg.find((cell) => cell !== null && cell !== undefined))
     ? arg
     : layout === "row"
       ? [arg]
@@ -28,9 +29,13 @@ export function evaluateSql(kpi: AnyKpi, args: readonly unknown[]): KpiResult | 
     : result;
 }
 
-/** Trailing NULLs are omitted optional arguments, as a spreadsheet leaves them out. */
-export function trimTrailingBlanks(args: readonly unknown[]): unknown[] {
+/**
+ * Trailing NULLs are omitted optional arguments, as a spreadsheet leaves them out. A NULL where a range is required
+ * is a list over no rows (`list(x)` of an empty group is NULL), so it is an empty range, not a missing argument.
+ */
+export function trimTrailingBlanks(args: readonly unknown[], kpi?: AnyKpi): unknown[] {
+  const required = kpi ? kpi.params.filter((p) => !p.optional).length : 0;
   let end = args.length;
-  while (end > 0 && (args[end - 1] === null || args[end - 1] === undefined)) end--;
-  return args.slice(0, end);
+  while (end > required && (args[end - 1] === null || args[end - 1] === undefined)) end--;
+  return args.slice(0, end).map((arg, i) => (i < required && (arg === null || arg === undefined) ? [] : arg));
 }

@@ -46,7 +46,7 @@ const sqlError = (kpi: AnyKpi, error: unknown, name = sqlName(kpi)): unknown =>
 /** The body of the UDF `kpi_<id>`: the KPI over arrays and scalars. */
 export function udf(id: string, args: readonly unknown[]): unknown {
   const kpi = known(id);
-  const result = evaluateSql(kpi, trimTrailingBlanks(args.map(fromBigQuery)));
+  const result = evaluateSql(kpi, trimTrailingBlanks(args.map(fromBigQuery), kpi));
   if (isKpiError(result)) throw new Error(errorMessage(kpi, result));
   if (!Array.isArray(result)) return result;
   const rows = spillRows(kpi, result);

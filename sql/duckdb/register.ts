@@ -35,7 +35,10 @@ export function kpiFunction(kpi: AnyKpi): DuckDBScalarFunction {
     mainFunction: (info, input, output) => {
       const vectors = argumentVectors(input);
       for (let row = 0; row < input.rowCount; row++) {
-        const args = trimTrailingBlanks(vectors.map((vector) => readArgument(vector, row)));
+        const args = trimTrailingBlanks(
+          vectors.map((vector) => readArgument(vector, row)),
+          kpi,
+        );
         const result = evaluateSql(kpi, args);
         if (isKpiError(result)) {
           info.setError(errorMessage(kpi, result));

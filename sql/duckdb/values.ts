@@ -4,6 +4,14 @@ import {
   DuckDBArrayValue,
   DuckDBDateValue,
   DuckDBDecimalValue,
+  DuckDBDoubleVector,
+  DuckDBFloatVector,
+  DuckDBIntegerVector,
+  DuckDBSmallIntVector,
+  DuckDBTinyIntVector,
+  DuckDBUIntegerVector,
+  DuckDBUSmallIntVector,
+  DuckDBUTinyIntVector,
   DuckDBListValue,
   DuckDBListVector,
   DuckDBTimestampMillisecondsValue,
@@ -57,6 +65,8 @@ export function readArgument(vector: DuckDBVector | undefined, row: number): unk
     const child = vector.childVector;
     const offset = vector.getEntryOffset(row);
     const length = vector.getEntryLength(row);
+    const fast = readNumbers(child, offset, length);
+    if (fast) return fast;
     const out = new Array<unknown>(length);
     if (child instanceof DuckDBListVector) {
       for (let i = 0; i < length; i++) out[i] = readArgument(child, offset + i);
@@ -69,6 +79,60 @@ export function readArgument(vector: DuckDBVector | undefined, row: number): unk
     return out;
   }
   return hostValue(vector.getItem(row));
+}
+
+/** The typed array and validity mask a numeric vector of this node API keeps (not part of its typings). */
+interface NumericInternals {
+  readonly items?: unknown;
+  readonly validity?: { readonly data?: unknown; readonly offset?: unknown };
+}
+
+/** The vectors whose items are plain numbers (DATE's are days, BIGINT's BigInts: those take the general path). */
+const NUMERIC_VECTORS = [
+  DuckDBDoubleVector,
+  DuckDBFloatVector,
+  DuckDBIntegerVector,
+  DuckDBSmallIntVector,
+  DuckDBTinyIntVector,
+  DuckDBUIntegerVector,
+  DuckDBUSmallIntVector,
+  DuckDBUTinyIntVector,
+];
+const NUMERIC_ITEMS = [
+  Float64Array,
+  Float32Array,
+  Int32Array,
+  Int16Array,
+  Int8Array,
+  Uint32Array,
+  Uint16Array,
+  Uint8Array,
+];
+
+/**
+ * The fast path for a list of plain numbers (`list(score)`): reads the child vector's typed array and its validity
+ * bits directly instead of one `getItem` per element, which costs a BigInt operation per element once the list holds
+ * a NULL. Those fields are the node API's internals, so they are checked at run time; anything else (BIGINT,
+ * DECIMAL, text, another layout in a later version) returns false and takes the general path.
+ */
+export function readNumbers(child: DuckDBVector, offset: number, length: number): (number | null)[] | undefined {
+  if (!NUMERIC_VECTORS.some((type) => child instanceof type)) return undefined;
+  const { items, validity } = child as unknown as NumericInternals;
+  if (!NUMERIC_ITEMS.some((type) => items instanceof type)) return undefined;
+  const values = (items as Float64Array).subarray(offset, offset + length);
+  const mask = validity?.data;
+  // No mask: every element is valid, and the engine's own copy of a typed array is the fastest way out of it.
+  if (mask === null || mask === undefined) return Array.from(values);
+  if (!(mask instanceof BigUint64Array) || typeof validity?.offset !== "number") return undefined;
+  // The mask as 32-bit words (little-endian, as DuckDB lays it out): bit arithmetic without BigInt.
+  const words = new Uint32Array(mask.buffer, mask.byteOffset, mask.length * 2);
+  const base = validity.offset + offset;
+  const out: (number | null)[] = [];
+  for (let i = 0; i < length; i++) {
+    const bit = base + i;
+    out.push(((words[bit >>> 5] as number) >>> (bit & 31)) & 1 ? (values[i] as number) : null);
+  }
+  return out;
 }
 
 /** The argument vectors of a chunk; a bare `NULL` literal has no vector type the node API reads: all blank. */

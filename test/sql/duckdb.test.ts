@@ -110,6 +110,20 @@ describe("KPIs over tables", () => {
     await expect(one("SELECT kpi_nps([10, 11])")).rejects.toThrow(/#NUM! kpi_nps: scores: cell 2 is 11/);
   });
 
+  it.each(["INTEGER", "DOUBLE", "SMALLINT", "FLOAT", "BIGINT", "DECIMAL(4,1)"])(
+    "reads %s lists with NULLs scattered over several validity words and groups as blanks",
+    async (type) => {
+      // 300 rows in 3 groups: each group's list starts inside the engine's child vector, past 64-bit mask words.
+      const rows = Array.from({ length: 300 }, (_, i) => ({ g: i % 3, s: i % 7 === 0 ? null : (i * 7) % 11 }));
+      const sql = `SELECT g, kpi_nps(list(s::${type} ORDER BY i)) AS nps
+        FROM (SELECT i, i % 3 AS g, CASE WHEN i % 7 = 0 THEN NULL ELSE (i * 7) % 11 END AS s FROM range(300) t(i))
+        GROUP BY g ORDER BY g`;
+      const got = (await db.runAndReadAll(sql)).getRowsJson().map((row) => row[1]);
+      const expected = [0, 1, 2].map((g) => evaluate(kpi("NPS"), [rows.filter((r) => r.g === g).map((r) => [r.s])]));
+      expect(got).toEqual(expected);
+    },
+  );
+
   it("treats NULL as a blank cell and an omitted optional argument", async () => {
     expect(await one("SELECT kpi_csat([5, NULL, 3, 4], NULL, 3)")).toBe(1);
     expect(await one("SELECT kpi_csat([5, 3, 4, 2])")).toBe(0.5);
