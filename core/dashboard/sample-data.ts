@@ -1,7 +1,7 @@
 import { dateToSerial } from "../dates.js";
 import { rangeName } from "./a1.js";
 import type { Lang, PlanValue, SheetPlan, WorkbookPlan } from "./plan.js";
-import { seededRandom } from "./rng.js";
+import { seededRandom } from "../numeric/random.js";
 
 /** One demo table: a header row in the UI language, then data rows, with one number format per column. */
 export interface SampleSheet {

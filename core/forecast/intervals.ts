@@ -1,5 +1,6 @@
 import type { FittedEts } from "./fit.js";
 import { pointForecasts, type EtsSpec } from "./model.js";
+import { seededOpenRandom } from "../numeric/random.js";
 
 export interface ForecastRow {
   readonly point: number;
@@ -97,7 +98,7 @@ const SEED = 20080101;
 /** Quantiles of simulated future paths (errors drawn from N(0, σ²), as R's `simulate.ets`). */
 function simulatedBounds(fit: FittedEts, horizon: number, confidence: number): { lower: number[]; upper: number[] } {
   const paths = Math.max(200, Math.min(2000, Math.floor(4_000_000 / horizon)));
-  const random = gaussian(mulberry32(SEED));
+  const random = gaussian(seededOpenRandom(SEED));
   const sigma = Math.sqrt(fit.sigma2);
   const { spec } = fit;
   const { alpha, beta, gamma } = fit.params;
@@ -142,18 +143,6 @@ function quantile(sorted: Float64Array, p: number): number {
   const above = Math.min(below + 1, sorted.length - 1);
   const low = sorted[below] as number;
   return low + (position - below) * ((sorted[above] as number) - low);
-}
-
-/** A small, fast 32-bit generator (mulberry32): uniform numbers in (0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
 }
 
 /** Standard normal draws by the Box–Muller transform, both values of each pair used. */

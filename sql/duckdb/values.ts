@@ -4,14 +4,6 @@ import {
   DuckDBArrayValue,
   DuckDBDateValue,
   DuckDBDecimalValue,
-  DuckDBDoubleVector,
-  DuckDBFloatVector,
-  DuckDBIntegerVector,
-  DuckDBSmallIntVector,
-  DuckDBTinyIntVector,
-  DuckDBUIntegerVector,
-  DuckDBUSmallIntVector,
-  DuckDBUTinyIntVector,
   DuckDBListValue,
   DuckDBListVector,
   DuckDBTimestampMillisecondsValue,
@@ -19,6 +11,7 @@ import {
   DuckDBTimestampSecondsValue,
   DuckDBTimestampTZValue,
   DuckDBTimestampValue,
+  DuckDBTypeId,
   LIST,
   STRUCT,
   VARCHAR,
@@ -87,27 +80,17 @@ interface NumericInternals {
   readonly validity?: { readonly data?: unknown; readonly offset?: unknown };
 }
 
-/** The vectors whose items are plain numbers (DATE's are days, BIGINT's BigInts: those take the general path). */
-const NUMERIC_VECTORS = [
-  DuckDBDoubleVector,
-  DuckDBFloatVector,
-  DuckDBIntegerVector,
-  DuckDBSmallIntVector,
-  DuckDBTinyIntVector,
-  DuckDBUIntegerVector,
-  DuckDBUSmallIntVector,
-  DuckDBUTinyIntVector,
-];
-const NUMERIC_ITEMS = [
-  Float64Array,
-  Float32Array,
-  Int32Array,
-  Int16Array,
-  Int8Array,
-  Uint32Array,
-  Uint16Array,
-  Uint8Array,
-];
+/** The types whose items are plain numbers (DATE's are days, BIGINT's BigInts, DECIMAL's scaled: the general path). */
+const NUMERIC_TYPES: ReadonlySet<DuckDBTypeId> = new Set([
+  DuckDBTypeId.DOUBLE,
+  DuckDBTypeId.FLOAT,
+  DuckDBTypeId.INTEGER,
+  DuckDBTypeId.SMALLINT,
+  DuckDBTypeId.TINYINT,
+  DuckDBTypeId.UINTEGER,
+  DuckDBTypeId.USMALLINT,
+  DuckDBTypeId.UTINYINT,
+]);
 
 /**
  * The fast path for a list of plain numbers (`list(score)`): reads the child vector's typed array and its validity
@@ -116,9 +99,10 @@ const NUMERIC_ITEMS = [
  * DECIMAL, text, another layout in a later version) returns false and takes the general path.
  */
 export function readNumbers(child: DuckDBVector, offset: number, length: number): (number | null)[] | undefined {
-  if (!NUMERIC_VECTORS.some((type) => child instanceof type)) return undefined;
+  if (!NUMERIC_TYPES.has(child.type.typeId)) return undefined;
   const { items, validity } = child as unknown as NumericInternals;
-  if (!NUMERIC_ITEMS.some((type) => items instanceof type)) return undefined;
+  // The internals must still be a typed array of numbers (not BigInts) for the fast path to read them.
+  if (!ArrayBuffer.isView(items) || items instanceof DataView || items instanceof BigInt64Array) return undefined;
   const values = (items as Float64Array).subarray(offset, offset + length);
   const mask = validity?.data;
   // No mask: every element is valid, and the engine's own copy of a typed array is the fastest way out of it.

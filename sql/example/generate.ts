@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { seededRandom } from "../../core/numeric/random.js";
 
 /**
  * `npm run sql:example [-- DIR]`: writes three small CSV files for the sql/README.md examples (default
@@ -8,22 +9,10 @@ import { join, resolve } from "node:path";
  * the same rows.
  */
 
-/** A small seeded generator (mulberry32), so the example's figures are the same on every machine. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const iso = (day: number): string => new Date(Date.UTC(2025, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
 
 export function exampleFiles(): Record<string, string> {
-  const random = seeded(17);
+  const random = seededRandom(17);
   const channels = ["Web", "Shop", "Phone"];
   const orders = ["order_id,customer,order_date,amount,channel"];
   for (let i = 1; i <= 600; i++) {

@@ -1,4 +1,6 @@
-/** A small seeded generator (mulberry32) so that every random dataset can be replayed from its seed. */
+import { seededRandom } from "../../core/numeric/random.js";
+
+/** A seeded generator (core/numeric/random.ts) so that every random dataset can be replayed from its seed. */
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -9,14 +11,7 @@ export interface Rng {
 }
 
 export function seeded(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

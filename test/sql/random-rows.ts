@@ -2,22 +2,13 @@ import { AGGREGATE_IDS, aggregateFor } from "../../core/aggregate/index.js";
 import { kpiById } from "../../core/registry.js";
 import type { AnyKpi, ParamSpec } from "../../core/spec.js";
 
+export { seededRandom } from "../../core/numeric/random.js";
+
 /**
  * Random rows for the mergeable aggregates: values inside each parameter's domain, in quarter steps so that
  * every total is exact (the merge order then cannot change a sum), with blanks; plus the cases whose totals
  * hit the KPI's error rules (a zero denominator).
  */
-
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export interface AggregateCase {
   readonly id: string;
