@@ -4,6 +4,7 @@
  */
 import { evaluate, kpiById } from "../core/index.js";
 import { seeded } from "../test/helpers/random.js";
+import { median } from "./timing.js";
 
 export interface ByBench {
   readonly kpi: string;
@@ -28,8 +29,6 @@ function groupLoop(groups: unknown[][]): number {
   }
   return index.size;
 }
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 function time(run: () => unknown): number {
   const start = performance.now();

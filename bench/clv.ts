@@ -17,6 +17,7 @@ import { RFM } from "../core/kpis/rfm.js";
 import { seeded } from "../test/helpers/random.js";
 import { CDNOW_AS_OF, readCdnow } from "../test/clv/cdnow.js";
 import { simulateLog, type TrueParameters } from "../test/clv/simulate.js";
+import { median } from "./timing.js";
 
 const TRUTH: TrueParameters = { r: 0.25, alpha: 30, a: 0.8, b: 2.5, p: 6, q: 4, v: 15 };
 
@@ -28,7 +29,6 @@ function timed(kpi: AnyKpi, args: unknown[]): { ms: number; result: unknown } {
   return { ms, result };
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1] as number;
 const round = (value: number, digits = 4): number => Number(value.toPrecision(digits));
 
 function cdnowModel(): Record<string, unknown> {

@@ -7,6 +7,7 @@ import { monthIndex } from "../core/dates.js";
 import { PERIODS } from "../core/kpis/periods.js";
 import { evaluate } from "../core/run.js";
 import { column, type Column } from "./data.js";
+import { timeBoth } from "./timing.js";
 
 export interface PeriodsBenchResult {
   readonly period: "month" | "week";
@@ -16,40 +17,6 @@ export interface PeriodsBenchResult {
   readonly loopMs: number;
   /** kpiMs / loopMs: the target is at most 2. */
   readonly ratio: number;
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-};
-
-/**
- * Times two functions in alternation and returns their medians, as bench/worker.ts does: warmed up together by
- * time, and each repeat swaps which runs first so a GC or another process falls on both alike.
- */
-function timeBoth(first: () => unknown, second: () => unknown, repeats: number): [number, number] {
-  const warmUntil = performance.now() + 600;
-  for (let i = 0; i < 3 || performance.now() < warmUntil; i++) {
-    first();
-    second();
-  }
-  const a: number[] = [];
-  const b: number[] = [];
-  const time = (run: () => unknown, times: number[]): void => {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  };
-  for (let i = 0; i < repeats; i++) {
-    if (i % 2 === 0) {
-      time(first, a);
-      time(second, b);
-    } else {
-      time(second, b);
-      time(first, a);
-    }
-  }
-  return [median(a), median(b)];
 }
 
 /** A transaction log: about three years of dates with a time of day, amounts in cents, 2% blank cells. */
