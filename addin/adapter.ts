@@ -2,17 +2,21 @@
 /// <reference types="office-js" />
 import {
   callKpi,
+  causeLangOf,
   isKpiError,
   isRangeKind,
   originOf,
   publicName,
   toCells,
   type AnyKpi,
+  type CauseLang,
   type ErrorCode,
   type KpiError,
   type KpiResult,
 } from "../core/index.js";
 import { splitSheet } from "../core/dashboard/a1.js";
+import { unitOfCall } from "../core/format/kpi-formats.js";
+import { plainValues, withNumberFormats, type FormattedNumber } from "./formatted.js";
 
 /**
  * The Excel side of every `=KPI.NAME(...)`: what Excel does differently from the other hosts (its error
@@ -38,8 +42,21 @@ function excelCode(code: ErrorCode): CustomFunctions.ErrorCode {
 /** Excel only displays a custom message with these two codes; the others show the bare code. */
 const CODES_WITH_MESSAGE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["#VALUE!", "#N/A"]);
 
+/**
+ * The language of error causes: Office's display language ("fr-FR" → French), which the shared runtime knows once
+ * Office has loaded; English where Office is not there (tests, a runtime without Office.js).
+ */
+export function excelCauseLang(): CauseLang {
+  try {
+    return typeof Office === "undefined" ? "en" : causeLangOf(Office.context?.displayLanguage);
+  } catch {
+    // Office.context may throw before Office.onReady in some runtimes: English is the safe choice.
+    return "en";
+  }
+}
+
 export function toExcelError(error: KpiError): CustomFunctions.Error {
-  const message = error.format(publicName("excel", error.fn)).slice(error.code.length + 1);
+  const message = error.format(publicName("excel", error.fn), excelCauseLang()).slice(error.code.length + 1);
   return CODES_WITH_MESSAGE.has(error.code)
     ? new CustomFunctions.Error(excelCode(error.code), message)
     : new CustomFunctions.Error(excelCode(error.code));
@@ -60,12 +77,13 @@ export function computeForExcel(
   kpi: AnyKpi,
   rawArgs: readonly unknown[],
   addresses?: readonly string[],
-): ExcelCell[][] {
+): (ExcelCell | FormattedNumber)[][] {
   const result = callKpi(kpi, rawArgs, { origins: addresses?.map(originOf) });
   // Excel reads the error code from a thrown CustomFunctions.Error, which is not an Error subclass.
   // eslint-disable-next-line @typescript-eslint/only-throw-error
   if (isKpiError(result)) throw toExcelError(result);
-  return toExcelResult(result);
+  // Numbers carry their unit's format where Excel takes formatted values (addin/formatted.ts).
+  return withNumberFormats(toExcelResult(result), unitOfCall(kpi, rawArgs), excelCauseLang());
 }
 
 /*
@@ -174,7 +192,7 @@ function suspectArguments(kpi: AnyKpi, rawArgs: readonly unknown[], addresses: r
 export function excelFunction(kpi: AnyKpi): (...args: unknown[]) => unknown {
   const arity = kpi.params.length;
   return (...args: unknown[]) => {
-    const rawArgs = args.slice(0, arity);
+    const rawArgs = args.slice(0, arity).map(plainValues);
     const invocation = args[arity] as CustomFunctions.Invocation | undefined;
     const addresses = invocation?.parameterAddresses;
     const suspects = suspectArguments(kpi, rawArgs, addresses);

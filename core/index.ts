@@ -1,9 +1,11 @@
 /** The core's public surface: what hosts, the dashboard and the tests import. */
-export { KPIS, kpiById } from "./registry.js";
+export { KPIS, kpiById, kpiTitle } from "./registry.js";
 export { evaluate, coerceArgs } from "./run.js";
-export { KpiError, isKpiError, type ErrorCode } from "./errors.js";
+export { KpiError, isKpiError, causeLangOf, type CauseLang, type ErrorCode } from "./errors.js";
 export {
   KpiDate,
+  PLAIN_CALL,
+  type CallInfo,
   type AnyKpi,
   type KpiResult,
   type ParamSpec,

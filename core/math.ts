@@ -1,4 +1,5 @@
 import { fail } from "./errors.js";
+import type { Text } from "./spec.js";
 
 /** Small numeric helpers shared by the implementations. */
 
@@ -24,13 +25,17 @@ export function median(sorted: readonly number[]): number {
 }
 
 /** numerator / denominator, where a zero denominator is the user's #DIV/0! with a reason. */
-export function divide(numerator: number, denominator: number, reason: string): number {
+export function divide(numerator: number, denominator: number, reason: Text): number {
   if (denominator === 0) throw fail.div0(reason);
   return finite(numerator / denominator);
 }
 
 /** Guards against overflow: a result that is not finite is reported, never returned. */
 export function finite(value: number): number {
-  if (!Number.isFinite(value)) throw fail.num("the result is too large to represent");
+  if (!Number.isFinite(value))
+    throw fail.num({
+      en: "the result is too large to represent",
+      fr: "le résultat est trop grand pour être représenté",
+    });
   return value;
 }

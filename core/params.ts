@@ -21,8 +21,8 @@ export const WON_LABEL = {
   optional: true,
   default: "Won",
   description: {
-    en: 'Label of a won deal; "Won" when omitted',
-    fr: 'Libellé d\'une affaire gagnée ; "Won" par défaut',
+    en: 'Label of a won deal; when omitted, "Won", "Gagné" or "Gagnée" (any case, with or without accents)',
+    fr: "Libellé d'une affaire gagnée ; par défaut « Gagné », « Gagnée » ou « Won » (casse et accents ignorés)",
   },
 } as const satisfies ParamSpec;
 
@@ -47,21 +47,21 @@ export const HORIZON = {
 
 export const STARTING_REVENUE = {
   name: "startingRevenue",
-  kind: "numbers",
+  kind: "numberRange",
   min: 0,
   description: { en: "Recurring revenue at the start", fr: "Revenu récurrent initial" },
 } as const satisfies ParamSpec;
 
 export const CONTRACTION = {
   name: "contraction",
-  kind: "numbers",
+  kind: "numberRange",
   min: 0,
   description: { en: "Revenue lost to downgrades", fr: "Revenu perdu par baisses d'abonnement" },
 } as const satisfies ParamSpec;
 
 export const CHURNED_REVENUE = {
   name: "churned",
-  kind: "numbers",
+  kind: "numberRange",
   min: 0,
   description: { en: "Revenue lost to churned customers", fr: "Revenu perdu par les clients partis" },
 } as const satisfies ParamSpec;

@@ -1,4 +1,4 @@
-import type { AnyKpi } from "./spec.js";
+import type { AnyKpi, Text } from "./spec.js";
 import { registryId } from "./host/boundary.js";
 import { CONVERSION } from "./kpis/conversion.js";
 import { CPL } from "./kpis/cpl.js";
@@ -109,6 +109,11 @@ const byId = new Map(KPIS.map((kpi) => [kpi.id, kpi]));
 /** A KPI by its registry id, or by the Excel id it also answers to (`BYGROUP` for `BY`). */
 export function kpiById(id: string): AnyKpi | undefined {
   return byId.get(registryId(id));
+}
+
+/** A KPI's title in the language ("Win rate", « Taux de réussite »); the id itself for an unknown one. */
+export function kpiTitle(id: string, lang: keyof Text): string {
+  return kpiById(id)?.title[lang] ?? id;
 }
 
 // BY applies another KPI of this registry, which it cannot import without importing itself.

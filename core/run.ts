@@ -3,7 +3,7 @@ import type { ReadAs } from "./coerce.js";
 import { fail, KpiError } from "./errors.js";
 import type { AnyKpi, KpiResult } from "./spec.js";
 
-export { coerceArgs, pairedPosition } from "./read/args.js";
+export { coerceArgs } from "./read/args.js";
 
 /**
  * Evaluates a KPI on host values. Returns the result or the KpiError explaining the failure (errors are
@@ -17,9 +17,13 @@ export function evaluate(
   try {
     const most = kpi.params.length;
     if (rawArgs.length > most) {
-      throw fail.value(`takes at most ${most} argument${most === 1 ? "" : "s"}, got ${rawArgs.length}`);
+      throw fail.value({
+        en: `takes at most ${most} argument${most === 1 ? "" : "s"}, got ${rawArgs.length}`,
+        fr: `prend au plus ${most} argument${most === 1 ? "" : "s"}, reçu ${rawArgs.length}`,
+      });
     }
-    const result = kpi.compute(coerceArgs(kpi, rawArgs, readAs));
+    const { args, call } = coerceArgs(kpi, rawArgs, readAs);
+    const result = kpi.compute(args, call);
     // Errors inside a spill (a FUNNEL ratio after a zero stage) must name the function like a thrown one.
     if (Array.isArray(result)) {
       for (const row of result) for (const cell of row) if (cell instanceof KpiError) cell.fn = kpi.id;

@@ -1,4 +1,5 @@
 import type { KpiError } from "./errors.js";
+import type { ResultUnit } from "./format/units.js";
 
 /** Text in the two languages the product ships in. */
 export interface Text {
@@ -14,10 +15,10 @@ export type Category =
  * read row by row; scalar kinds accept one value (a one-cell range is fine).
  */
 export interface KindValues {
-  /** finite numbers, blanks skipped, read lazily in one validated pass (for Σ arguments) */
-  readonly numbers: NumberRange;
-  /** finite numbers as an array, blanks skipped (the kind for paired ranges, which must be aligned) */
-  readonly values: number[];
+  /** a range of finite numbers, blanks skipped, streamed in one validated pass (Σ arguments): a NumberRange */
+  readonly numberRange: NumberRange;
+  /** a range of finite numbers copied into a list, blanks skipped (paired ranges, aligned row by row) */
+  readonly numberList: number[];
   /** dates as serial numbers (days since 1899-12-30), blanks skipped */
   readonly dates: number[];
   /** labels and ids, trimmed, blanks skipped; compare with `keyOf` */
@@ -120,6 +121,8 @@ export interface KpiDefinition<P extends readonly ParamSpec[] = readonly ParamSp
   /** Excel function id; Sheets name is `KPI_` + id. */
   readonly id: string;
   readonly category: Category;
+  /** The KPI's name as a heading, tile or list entry shows it ("Win rate", « Taux de réussite »). */
+  readonly title: Text;
   readonly description: Text;
   /** The formula in words, as the catalogue states it. */
   readonly formula: string;
@@ -127,15 +130,31 @@ export interface KpiDefinition<P extends readonly ParamSpec[] = readonly ParamSp
   /** Groups of range parameters read row-aligned: same size required, a row with any blank is skipped. */
   readonly paired?: readonly (readonly P[number]["name"][])[];
   readonly result: ResultKind;
+  /**
+   * What the result measures (core/format/units.ts): one unit, or one per column of a spill. Every host's number
+   * format, the pane's preview and the dashboard's formats come from it.
+   */
+  readonly unit: ResultUnit;
   /** Extra search words for the pane (synonyms in both languages). */
   readonly keywords?: readonly string[];
   readonly examples: readonly Example[];
-  readonly compute: (args: ArgsOf<P>) => KpiResult;
+  readonly compute: (args: ArgsOf<P>, call: CallInfo) => KpiResult;
 }
+
+/** What a KPI may ask about its call besides the clean arguments, in place of keys slipped into the arguments. */
+export interface CallInfo {
+  /** The 1-based position, in the user's range, of the cell behind the i-th kept row of the paired group. */
+  pairedPosition(index: number): number;
+  /** Whether an optional argument was left out (or blank) and took its default, rather than typed. */
+  omitted(name: string): boolean;
+}
+
+/** A call with nothing left out and no row dropped: for computing on values built in code. */
+export const PLAIN_CALL: CallInfo = { pairedPosition: (index) => index + 1, omitted: () => false };
 
 /** The registry's erased view of a definition. */
 export type AnyKpi = KpiDefinition<readonly ParamSpec[]> & {
-  readonly compute: (args: Record<string, unknown>) => KpiResult;
+  readonly compute: (args: Record<string, unknown>, call: CallInfo) => KpiResult;
 };
 
 /** Declares a KPI with its arguments typed from its parameter list. */

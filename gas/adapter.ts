@@ -1,5 +1,14 @@
 /// <reference types="google-apps-script" />
-import { callKpi, isKpiError, kpiById, publicName, toValueOrCells, type KpiResult } from "../core/index.js";
+import {
+  callKpi,
+  causeLangOf,
+  isKpiError,
+  kpiById,
+  publicName,
+  toValueOrCells,
+  type CauseLang,
+  type KpiResult,
+} from "../core/index.js";
 
 /**
  * The Sheets side of every `=KPI_NAME(...)`: what Sheets does differently from the other hosts (Dates on the
@@ -131,6 +140,25 @@ export function toSheetsResult(result: KpiResult, clock: SheetClock): SheetsCell
   return toValueOrCells<SheetsCell>(result, { date: (serial) => clock.toDate(serial), error: (error) => error.code });
 }
 
+/** The language of this execution's error causes, once looked up (each custom-function call is an execution). */
+let causeLang: CauseLang | undefined;
+
+/**
+ * The language error causes are written in: the spreadsheet's locale ("fr_FR" → French), read only when an error
+ * is to be shown and then kept for the rest of the execution. getSpreadsheetLocale is a read-only getter, which
+ * custom functions may call; where it fails (no active spreadsheet, a run from the editor) causes stay English.
+ */
+export function sheetCauseLang(): CauseLang {
+  if (causeLang === undefined) {
+    try {
+      causeLang = causeLangOf(SpreadsheetApp.getActive().getSpreadsheetLocale());
+    } catch {
+      causeLang = "en";
+    }
+  }
+  return causeLang;
+}
+
 /**
  * Runs the KPI `id` on the arguments Sheets passed to `KPI_<id>`. The generated wrapper forwards every argument
  * the formula gave, so a formula with one too many is refused with #VALUE! as Excel refuses it.
@@ -143,6 +171,6 @@ export function call(id: string, rawArgs: readonly unknown[]): SheetsCell | Shee
     kpi,
     rawArgs.map((arg) => toCoreValue(arg, clock)),
   );
-  if (isKpiError(result)) throw new Error(result.format(publicName("sheets", kpi.id)));
+  if (isKpiError(result)) throw new Error(result.format(publicName("sheets", kpi.id), sheetCauseLang()));
   return toSheetsResult(result, clock);
 }

@@ -1,8 +1,8 @@
 /// <reference types="google-apps-script" />
+// The plan language's own modules, not the dashboard barrel: Code.js replays plans and needs none of the planner.
+import { parseAddress, quoteSheet } from "../core/dashboard/a1.js";
 import {
   DASHBOARD_MARKER,
-  parseAddress,
-  quoteSheet,
   type ChartSpec,
   type ChartType,
   type ConditionalFormatSpec,
@@ -11,8 +11,9 @@ import {
   type SheetPlan,
   type StyleSpec,
   type WorkbookPlan,
-} from "../core/dashboard/index.js";
+} from "../core/dashboard/plan.js";
 import { placeFormula, placementProbe } from "../core/host/placement.js";
+import { spillAreaIsFree } from "../core/format/spill.js";
 import { SheetClock } from "./adapter.js";
 
 /**
@@ -211,7 +212,11 @@ export function kpiDashboardGetSelection(): { address: string; sheet: string; va
  * Writes a formula where the placement rule allows (core/host/placement.ts): never into a cell that holds data
  * or that the formula reads. One server call reads the few cells the rule looks at and writes, or refuses.
  */
-export function kpiDashboardInsertFormula(formula: string, address?: string): string {
+export function kpiDashboardInsertFormula(
+  formula: string,
+  address?: string,
+  numberFormats?: readonly (readonly string[])[],
+): string {
   const spreadsheet = SpreadsheetApp.getActive();
   const selection = address ? spreadsheet.getRange(address) : spreadsheet.getActiveRange();
   if (!selection) throw new Error("No active cell");
@@ -253,7 +258,17 @@ export function kpiDashboardInsertFormula(formula: string, address?: string): st
   );
   if (!placement.ok) throw new Error(placement.reason);
   const cell = sheet.getRange(placement.row + 1, placement.col + 1);
+  // Patterns are en-US codes ("#,##0.00", "0.0%"): Sheets renders them in the spreadsheet's locale.
+  const first = numberFormats?.[0]?.[0];
+  const rows = Math.min(numberFormats?.length ?? 0, sheet.getMaxRows() - placement.row);
+  const cols = Math.min(numberFormats?.[0]?.length ?? 0, sheet.getMaxColumns() - placement.col);
+  // A spill's other cells are formatted only when empty: one that would land on data must not restyle it.
+  const area = rows * cols > 1 ? sheet.getRange(placement.row + 1, placement.col + 1, rows, cols) : null;
+  const free = area !== null && spillAreaIsFree(contents({ row: placement.row, col: placement.col, rows, cols }));
   cell.setFormula(formula);
+  if (area && free && numberFormats)
+    area.setNumberFormats(numberFormats.slice(0, rows).map((row) => row.slice(0, cols)));
+  else if (first !== undefined) cell.setNumberFormat(first);
   return qualified(cell);
 }
 

@@ -1,5 +1,5 @@
 /// <reference types="google-apps-script" />
-import { samplePlan } from "../core/dashboard/index.js";
+import { samplePlan } from "../core/dashboard/sample-data.js";
 import { executeSheetsPlan } from "./dashboard-server.js";
 import { kpiCatalogue } from "./server-api.js";
 

@@ -1,10 +1,28 @@
-import { isKpiError, KpiDate, serialToDate, type KpiError, type KpiResult } from "../core/index.js";
+import {
+  evaluate,
+  isKpiError,
+  kpiById,
+  KpiDate,
+  serialToDate,
+  type AnyKpi,
+  type KpiError,
+  type KpiResult,
+} from "../core/index.js";
+import { resultNumberFormats, unitOfCall } from "../core/format/kpi-formats.js";
+import { BY_GROUP, previewArgs, type ArgInputs } from "./arguments.js";
+import { columnUnit, displayDate, displayInUnit, isUnit, type ResultUnit } from "../core/format/units.js";
 import type { Lang } from "./host.js";
 
-/** A value as the pane shows it: numbers in the UI language, dates as days, errors with their explanation. */
+/**
+ * A value as the pane shows it: numbers in the UI language, dates as days, errors with their explanation.
+ * `format` is a KPI unit (a Unit, what the registry declares) or a sheet format code (a dashboard tile's).
+ */
 export function displayValue(value: unknown, lang: Lang, format?: string, qualifiedName = ""): string {
   const locale = lang === "fr" ? "fr-FR" : "en-US";
-  if (isKpiError(value)) return value.format(qualifiedName);
+  if (isKpiError(value)) return value.format(qualifiedName, lang);
+  if (value instanceof KpiDate && (format === "date" || format === "month"))
+    return displayDate(value.serial, format, lang);
+  if (typeof value === "number" && isUnit(format)) return displayInUnit(value, format, lang);
   if (value instanceof KpiDate) return serialToDate(value.serial).toISOString().slice(0, 10);
   if (typeof value === "number") {
     if (format?.includes("%")) {
@@ -30,9 +48,37 @@ export function displayValue(value: unknown, lang: Lang, format?: string, qualif
   return String(value);
 }
 
-/** A KPI result as rows of display strings (a scalar is one cell). */
-export function resultRows(result: KpiResult | KpiError, lang: Lang, qualifiedName: string): string[][] {
+/** A KPI result as rows of display strings (a scalar is one cell), each cell in its column's unit. */
+export function resultRows(
+  result: KpiResult | KpiError,
+  lang: Lang,
+  qualifiedName: string,
+  unit?: ResultUnit,
+): string[][] {
   if (Array.isArray(result))
-    return result.map((row) => row.map((cell) => displayValue(cell, lang, undefined, qualifiedName)));
-  return [[displayValue(result, lang, undefined, qualifiedName)]];
+    return result.map((row) =>
+      row.map((cell, col) =>
+        displayValue(cell, lang, unit === undefined ? undefined : columnUnit(unit, col, row.length), qualifiedName),
+      ),
+    );
+  return [[displayValue(result, lang, unit === undefined ? undefined : columnUnit(unit, 0, 1), qualifiedName)]];
+}
+
+/** The unit of the call the arguments spell: the KPI's own, or its value column per group through BY. */
+export function callUnit(kpi: AnyKpi, args: ArgInputs): ResultUnit {
+  const own = unitOfCall(kpi, previewArgs(kpi, args) ?? []);
+  if (!args.get(BY_GROUP)?.text.trim()) return own;
+  return ["text", typeof own === "string" ? own : "number"];
+}
+
+/** The number formats an inserted formula's cells get, over as many cells as the preview's result fills. */
+export function insertionFormats(kpi: AnyKpi, args: ArgInputs, lang: Lang): string[][] {
+  const raw = previewArgs(kpi, args);
+  const groups = args.get(BY_GROUP);
+  const by = kpiById("BY");
+  let result: KpiResult | KpiError | undefined;
+  if (raw && groups?.text.trim())
+    result = groups.values && by ? evaluate(by, [groups.values, kpi.id, ...raw]) : undefined;
+  else if (raw) result = evaluate(kpi, raw);
+  return resultNumberFormats(callUnit(kpi, args), result, lang);
 }

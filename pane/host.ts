@@ -39,8 +39,12 @@ export interface PaneHost {
   language(): Lang;
   /** Current selection and its values. */
   getSelection(): Promise<SelectionInfo>;
-  /** Writes `formula` ("=KPI.AOV(...)") into `address` (sheet-qualified) or, without it, the active cell; returns where it went. */
-  insertFormula(formula: string, address?: string): Promise<string>;
+  /**
+   * Writes `formula` ("=KPI.AOV(...)") into `address` (sheet-qualified) or, without it, the active cell; returns
+   * where it went. `numberFormats` (en-US format codes, core/format/units.ts) go on the cells the result fills,
+   * from the formula's cell down and right, in the same request as the formula.
+   */
+  insertFormula(formula: string, address?: string, numberFormats?: readonly (readonly string[])[]): Promise<string>;
   /** The table around the selection (its current region), or the table at `address`. */
   readTable(address?: string): Promise<TableData>;
   /** The used range of every sheet except the add-in's dashboard sheet, for detecting the tables to chart. */

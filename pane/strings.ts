@@ -82,6 +82,9 @@ const EN = {
   roleMarketing: "Marketing costs",
   roleSales: "Sales costs",
   roleNewCustomers: "New customers",
+  chooseTables: "Tables that feed the dashboard",
+  chooseTablesHelp: "Several tables of the same kind were found: choose the one the tiles and charts read.",
+  chooseTableFor: "{0} table",
 };
 
 export type StringKey = keyof typeof EN;
@@ -107,9 +110,9 @@ const FR: Record<StringKey, string> = {
   insert: "Insérer la formule (cellule active, sinon la première libre dessous)",
   byGroup: "Par groupe",
   byGroupHelp:
-    "Facultatif : la colonne des groupes (commercial, canal, région…) pour un résultat par groupe, avec KPI.BY ; ses plages doivent avoir autant de lignes.",
+    "Facultatif\u00a0: la colonne des groupes (commercial, canal, région…) pour un résultat par groupe, avec KPI.BY\u202f; ses plages doivent avoir autant de lignes.",
   wholeColumn:
-    "Une colonne entière (A:A) peut transmettre les cellules vides comme des 0 dans Excel bureau et fausser le résultat : sélectionnez les lignes exactes.",
+    "Une colonne entière (A:A) peut transmettre les cellules vides comme des 0 dans Excel bureau et fausser le résultat\u00a0: sélectionnez les lignes exactes.",
   inserted: "Insérée en {0}",
   chartHelp:
     "Sélectionnez les données (libellés en première colonne, une ligne d'en-tête), puis créez un graphique natif.",
@@ -124,15 +127,15 @@ const FR: Record<StringKey, string> = {
   chartDoughnut: "Anneau",
   chartCombo: "Réalisé vs objectif (combiné)",
   chartFunnel: "Entonnoir (barres triées)",
-  chartStacked: "Barres empilées 100 % (répartition NPS)",
+  chartStacked: "Barres empilées 100\u00a0% (répartition NPS)",
   sampleHelp:
-    "Première visite ? Insérez des données de démonstration (commandes, opportunités, enquête, coûts), puis créez le tableau de bord.",
+    "Première visite\u202f? Insérez des données de démonstration (commandes, opportunités, enquête, coûts), puis créez le tableau de bord.",
   insertSample: "Insérer des données d'exemple",
-  sampleDone: "Feuilles d'exemple ajoutées : {0}",
+  sampleDone: "Feuilles d'exemple ajoutées\u00a0: {0}",
   detect: "Détecter les tableaux",
   detectHelp: "Le volet lit la ligne d'en-tête de chaque feuille, en français ou en anglais. Corrigez au besoin.",
   noTables: "Aucun tableau aux en-têtes reconnus (Date, Montant/Amount, Client/Customer, Étape/Stage, Note…).",
-  table: "Tableau : {0}",
+  table: "Tableau\u00a0: {0}",
   kind: "Nature",
   kindOrders: "Commandes",
   kindOpportunities: "Opportunités",
@@ -149,7 +152,7 @@ const FR: Record<StringKey, string> = {
   value: "Valeur",
   target: "Objectif",
   working: "En cours…",
-  error: "Une erreur est survenue : {0}",
+  error: "Une erreur est survenue\u00a0: {0}",
   roleDate: "Date",
   roleAmount: "Montant",
   roleCustomer: "Client",
@@ -170,6 +173,10 @@ const FR: Record<StringKey, string> = {
   roleMarketing: "Coûts marketing",
   roleSales: "Coûts commerciaux",
   roleNewCustomers: "Nouveaux clients",
+  chooseTables: "Tableaux utilisés par le tableau de bord",
+  chooseTablesHelp:
+    "Plusieurs tableaux du même type ont été trouvés\u00a0: choisissez celui que lisent les indicateurs et les graphiques.",
+  chooseTableFor: "Tableau «\u00a0{0}\u00a0»",
 };
 
 export const STRINGS: Readonly<Record<Lang, Readonly<Record<StringKey, string>>>> = { en: EN, fr: FR };

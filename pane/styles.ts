@@ -28,6 +28,7 @@ export const PANE_CSS = `
   padding: 6px 4px; border-bottom: 1px solid #f0f0f0; cursor: pointer; }
 .kpi-pane ul.results li button:hover { background: #f5f5f5; }
 .kpi-pane code, .kpi-pane .name { font-family: Consolas, "Courier New", monospace; font-weight: 600; color: #0f6cbd; }
+.kpi-pane .title { font-weight: 600; }
 .kpi-pane .param { border: 1px solid #e0e0e0; border-radius: 4px; padding: 6px 8px; margin: 6px 0; }
 .kpi-pane .param .row { display: flex; gap: 6px; align-items: center; margin-top: 4px; }
 .kpi-pane .param .row input { flex: 1; }

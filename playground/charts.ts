@@ -1,20 +1,9 @@
-import { BarChart, FunnelChart, LineChart, PieChart } from "echarts/charts";
-import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from "echarts/components";
-import * as echarts from "echarts/core";
-import { CanvasRenderer } from "echarts/renderers";
+import type * as echarts from "echarts/core";
 import type { ChartSpec, PlanValue } from "../core/dashboard/plan.js";
 
-echarts.use([
-  BarChart,
-  LineChart,
-  PieChart,
-  FunnelChart,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-  CanvasRenderer,
-]);
+/** echarts, loaded with the first chart (see echarts-setup.ts): shared by every panel. */
+let drawing: Promise<typeof import("./echarts-setup.js")> | undefined;
+const loadEcharts = () => (drawing ??= import(/* webpackChunkName: "charts" */ "./echarts-setup.js"));
 
 /** A chart's data once read from its source range: category labels and named series. */
 export interface ChartData {
@@ -64,9 +53,13 @@ function transpose(block: readonly (readonly PlanValue[])[]): PlanValue[][] {
 }
 
 /** The echarts option drawing `spec` over `data`: one function per native chart kind of the plan. */
-export function chartOption(spec: ChartSpec, data: ChartData): echarts.EChartsCoreOption {
+export function chartOption(spec: ChartSpec, data: ChartData, locale = "en-US"): echarts.EChartsCoreOption {
   const percent = spec.axisFormat?.includes("%") ?? false;
-  const axisLabel = { formatter: (v: number) => (percent ? `${Math.round(v * 100)}%` : v.toLocaleString("en-US")) };
+  // Axis numbers as the grid beside them shows them: `15,000` and `40%` in English, `15 000` and `40 %` in French.
+  const percentSign = locale.startsWith("fr") ? "\u00a0%" : "%";
+  const axisLabel = {
+    formatter: (v: number) => (percent ? `${Math.round(v * 100)}${percentSign}` : v.toLocaleString(locale)),
+  };
   // No animation: the chart is a view of cells and redraws after each recalculation.
   const base = {
     animation: false,
@@ -108,7 +101,7 @@ export function chartOption(spec: ChartSpec, data: ChartData): echarts.EChartsCo
         xAxis: {
           type: "value",
           max: stacked ? 1 : undefined,
-          axisLabel: stacked ? { formatter: (v: number) => `${Math.round(v * 100)}%` } : axisLabel,
+          axisLabel: stacked ? { formatter: (v: number) => `${Math.round(v * 100)}${percentSign}` } : axisLabel,
         },
         yAxis: { type: "category", data: data.categories },
         series: data.series.map((s) => ({
@@ -153,9 +146,41 @@ interface PlacedChart {
   readonly sheet: string;
   readonly spec: ChartSpec;
   readonly frame: HTMLElement;
-  readonly chart: echarts.ECharts;
+  /** Set once echarts has loaded; `data` waits there until then. */
+  chart?: echarts.ECharts;
+  data?: ChartData;
   /** Top-left in the sheet's own pixels (Univer's cell coordinates, headers included, before scrolling). */
   at: { x: number; y: number };
+  /** Where the plan anchored it, for a chart moved into view: it goes back towards there when the grid grows. */
+  anchor?: { x: number; y: number };
+  /** Set once the user drags it: from then on it stays where they put it. */
+  moved?: boolean;
+}
+
+/** A chart as the playground keeps it across reloads: where it is and what it draws. */
+export interface SavedChart {
+  readonly sheet: string;
+  readonly spec: ChartSpec;
+  readonly at: { x: number; y: number };
+}
+
+/** Room kept between a chart opened in view and the edges of the cell area. */
+const MARGIN = 8;
+
+/**
+ * Where a chart anchored at `at` opens so that it is in the visible cell area: where it is when it fits, else moved
+ * left just enough (never past the area's left edge), and down below the top edge when its anchor is scrolled above
+ * it. A chart anchored below the visible rows stays there: moving it up would lay the charts of a dashboard, which
+ * are stacked one under the other, over each other. `view` is the area in the sheet's pixels.
+ */
+export function placeInView(
+  at: { x: number; y: number },
+  size: { width: number },
+  view: { x: number; y: number; width: number; height: number },
+): { x: number; y: number } {
+  const fit = (start: number, length: number, from: number, span: number): number =>
+    Math.max(from + MARGIN, Math.min(start, from + span - length - MARGIN));
+  return { x: fit(at.x, size.width, view.x, view.width), y: Math.max(at.y, view.y + MARGIN) };
 }
 
 /** The sheet's frame of reference: where its cells start on the canvas, and how far it is scrolled. */
@@ -175,7 +200,14 @@ export class ChartLayer {
   private readonly layer: HTMLElement;
   private view: GridView = { headers: { x: 0, y: 0 }, scroll: { x: 0, y: 0 } };
 
-  constructor(private readonly container: HTMLElement) {
+  /** Called after a chart is added, moved or closed, so that the page can keep the layout. */
+  onChange: () => void = () => undefined;
+
+  /** `locale` formats the axis numbers (a BCP 47 tag: "en-US", "fr-FR"). */
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly locale = "en-US",
+  ) {
     this.layer = container.ownerDocument.createElement("div");
     this.layer.className = "kpi-chart-layer";
   }
@@ -185,8 +217,13 @@ export class ChartLayer {
     if (!this.layer.isConnected) this.container.append(this.layer);
   }
 
-  /** Adds (or replaces, by sheet and id) a chart whose top-left is at `at`, in the sheet's pixels. */
-  place(sheet: string, spec: ChartSpec, at: { x: number; y: number }): void {
+  /**
+   * Adds (or replaces, by sheet and id) a chart whose top-left is at `at`, in the sheet's pixels. With `inView`, an
+   * anchor outside the visible cell area (off to the right, under the pane) is moved into it.
+   */
+  place(sheet: string, spec: ChartSpec, at: { x: number; y: number }, inView = false): void {
+    const anchor = inView ? at : undefined;
+    if (inView) at = placeInView(at, spec, this.visibleArea());
     this.remove((c) => c.sheet === sheet && c.spec.id === spec.id);
     const doc = this.container.ownerDocument;
     const frame = doc.createElement("section");
@@ -197,7 +234,9 @@ export class ChartLayer {
     frame.style.width = `${spec.width}px`;
     const bar = doc.createElement("header");
     const title = doc.createElement("span");
-    title.textContent = spec.title;
+    // The grip says the bar is a handle: the panel moves by dragging it.
+    title.textContent = `⠿ ${spec.title}`;
+    bar.title = "Drag to move";
     const close = doc.createElement("button");
     close.type = "button";
     close.textContent = "×";
@@ -209,13 +248,54 @@ export class ChartLayer {
     frame.append(bar, body);
     this.attach();
     this.layer.append(frame);
-    const placed: PlacedChart = { sheet, spec, frame, chart: echarts.init(body), at };
-    draggable(bar, (dx, dy) => {
-      placed.at = { x: placed.at.x + dx, y: placed.at.y + dy };
-      this.position(placed);
-    });
+    const placed: PlacedChart = anchor ? { sheet, spec, frame, at, anchor } : { sheet, spec, frame, at };
+    draggable(
+      bar,
+      (dx, dy) => {
+        placed.moved = true;
+        placed.at = { x: placed.at.x + dx, y: placed.at.y + dy };
+        this.position(placed);
+      },
+      () => this.onChange(),
+    );
     this.charts.push(placed);
     this.position(placed);
+    void loadEcharts().then(({ init }) => {
+      if (!frame.isConnected) return;
+      placed.chart = init(body);
+      if (placed.data) placed.chart.setOption(chartOption(spec, placed.data, this.locale), true);
+    });
+    this.onChange();
+  }
+
+  /** The charts as they stand, to be placed again after a reload. */
+  saved(): SavedChart[] {
+    return this.charts.map(({ sheet, spec, at }) => ({ sheet, spec, at }));
+  }
+
+  /** The visible cell area in the sheet's pixels (headers included, scroll added), as the layer clips it. */
+  private visibleArea(): { x: number; y: number; width: number; height: number } {
+    this.fitLayer();
+    const { headers, scroll } = this.view;
+    return {
+      x: headers.x + scroll.x,
+      y: headers.y + scroll.y,
+      width: this.layer.clientWidth || 600,
+      height: this.layer.clientHeight || 400,
+    };
+  }
+
+  /**
+   * Places again, after the grid changed size (the pane hidden or shown, the window resized), the charts that were
+   * moved into view and that the user has not dragged since: as near their plan anchor as the visible area allows.
+   */
+  refit(): void {
+    const view = this.visibleArea();
+    for (const placed of this.charts) {
+      if (!placed.anchor || placed.moved || placed.frame.hidden) continue;
+      placed.at = placeInView(placed.anchor, placed.spec, view);
+      this.position(placed);
+    }
   }
 
   /** Follows the active sheet's headers and scroll position. */
@@ -230,7 +310,8 @@ export class ChartLayer {
     for (const placed of this.charts) {
       const data = read(placed.sheet, placed.spec);
       if (!data) continue;
-      placed.chart.setOption(chartOption(placed.spec, data), true);
+      placed.data = data;
+      placed.chart?.setOption(chartOption(placed.spec, data, this.locale), true);
       // How many numbers the chart draws: lets a test (or a curious user) see it is not empty.
       placed.frame.dataset.points = String(data.series.flatMap((x) => x.values).filter((v) => v !== null).length);
     }
@@ -264,6 +345,7 @@ export class ChartLayer {
     const canvases = Array.from(this.container.querySelectorAll("canvas"));
     const main = canvases.sort((a, b) => b.clientWidth * b.clientHeight - a.clientWidth * a.clientHeight)[0];
     if (!main) return;
+    this.watch(main);
     const outer = this.container.getBoundingClientRect();
     const inner = main.getBoundingClientRect();
     const { x, y } = this.view.headers;
@@ -275,19 +357,40 @@ export class ChartLayer {
     });
   }
 
+  private watched?: HTMLCanvasElement;
+  private observer?: ResizeObserver;
+
+  /**
+   * Univer resizes its canvas a few frames after the page's layout changes (the pane hidden or shown, the window
+   * resized): the charts are fitted again when the canvas has its new size, not when the change began.
+   */
+  private watch(canvas: HTMLCanvasElement): void {
+    if (this.watched === canvas || typeof ResizeObserver === "undefined") return;
+    this.observer ??= new ResizeObserver(() => {
+      this.refit();
+      for (const placed of this.charts) this.position(placed);
+    });
+    if (this.watched) this.observer.unobserve(this.watched);
+    this.observer.observe(canvas);
+    this.watched = canvas;
+  }
+
   private remove(match: (c: PlacedChart) => boolean): void {
+    let removed = false;
     for (let i = this.charts.length - 1; i >= 0; i--) {
       const c = this.charts[i] as PlacedChart;
       if (!match(c)) continue;
-      c.chart.dispose();
+      c.chart?.dispose();
       c.frame.remove();
       this.charts.splice(i, 1);
+      removed = true;
     }
+    if (removed) this.onChange();
   }
 }
 
-/** Calls `moved` with each pointer step while `handle` is dragged. */
-function draggable(handle: HTMLElement, moved: (dx: number, dy: number) => void): void {
+/** Calls `moved` with each pointer step while `handle` is dragged, and `dropped` when it is let go. */
+function draggable(handle: HTMLElement, moved: (dx: number, dy: number) => void, dropped: () => void): void {
   handle.addEventListener("pointerdown", (down) => {
     if ((down.target as HTMLElement).tagName === "BUTTON") return;
     let last = { x: down.clientX, y: down.clientY };
@@ -298,6 +401,7 @@ function draggable(handle: HTMLElement, moved: (dx: number, dy: number) => void)
     const up = (): void => {
       handle.removeEventListener("pointermove", move);
       handle.removeEventListener("pointerup", up);
+      dropped();
     };
     handle.setPointerCapture(down.pointerId);
     handle.addEventListener("pointermove", move);

@@ -100,18 +100,21 @@ export class ErrorCauses {
   }
 }
 
-/** Computes one KPI call from Univer's value objects; records the cause of an error at the calling cell. */
+/**
+ * Computes one KPI call from Univer's value objects; records the cause of an error at the calling cell, in the
+ * playground's language (`?lang=fr` gives French causes).
+ */
 export function computeForUniver(
   kpi: AnyKpi,
   variants: readonly UniverValue[],
-  context: { cell?: FormulaCell; sheetName: SheetNamer; causes?: ErrorCauses },
+  context: { cell?: FormulaCell; sheetName: SheetNamer; causes?: ErrorCauses; lang?: "en" | "fr" },
 ): UniverResult {
   const result = callKpi(kpi, variants.map(hostArgument), {
     origins: variants.map((v) => originOfVariant(v, context.sheetName)),
   });
   if (context.cell && context.causes) {
     const failed = isKpiError(result) ? result : firstSpilledError(result);
-    context.causes.record(context.cell, failed?.format(formulaName(kpi)));
+    context.causes.record(context.cell, failed?.format(formulaName(kpi), context.lang));
   }
   return toUniverResult(result);
 }
@@ -206,7 +209,12 @@ export function registerKpis(formula: FormulaRegistrar, options: RegisterOptions
         this._unitId !== undefined && this._subUnitId !== undefined
           ? { unitId: this._unitId, sheetId: this._subUnitId, row: this._row ?? 0, col: this._column ?? 0 }
           : undefined;
-      const result = computeForUniver(kpi, variants, { cell, sheetName: options.sheetName, causes: options.causes });
+      const result = computeForUniver(kpi, variants, {
+        cell,
+        sheetName: options.sheetName,
+        causes: options.causes,
+        lang: options.lang,
+      });
       return options.toObjects(result);
     };
   }

@@ -2,13 +2,17 @@ import { sheetRange } from "../core/dashboard/a1.js";
 import { kpiFormula, type FormulaArg } from "../core/dashboard/formula.js";
 import type { Lang } from "../core/dashboard/plan.js";
 import type { SampleSheet } from "../core/dashboard/sample-data.js";
+import { formulaToFrench, localPattern } from "./csv.js";
 import type { PlainSheet } from "./workbook.js";
 
-/** A sample sheet as the playground loads it: header row, data rows, one number format per column. */
-export function plainSampleSheet(sample: SampleSheet): PlainSheet {
+/**
+ * A sample sheet as the playground loads it: header row, data rows, one number format per column, written the way
+ * the language reads dates and percentages (`dd/mm/yyyy`, `12,5 %` in French).
+ */
+export function plainSampleSheet(sample: SampleSheet, lang: Lang = "en"): PlainSheet {
   const columnFormats: Record<number, string> = {};
   sample.formats.forEach((format, col) => {
-    if (format) columnFormats[col] = format;
+    if (format) columnFormats[col] = localPattern(format, lang);
   });
   return {
     name: sample.name,
@@ -29,7 +33,7 @@ const LABELS = {
     winrate: "Win rate",
     cycle: "Sales cycle (days, won deals)",
     pipeline: "Weighted pipeline",
-    error: "No new customers: the error a zero denominator gives",
+    error: "Errors tell their cause: type this in a cell, then point at it",
     npsSplit: "NPS breakdown: promoters, passives, detractors, responses (spills right)",
     channels: "Revenue by channel: channel, revenue, share (spills down)",
   },
@@ -40,10 +44,10 @@ const LABELS = {
     csat: "Satisfaction client (part ≥ 4)",
     aov: "Panier moyen",
     repeat: "Taux de réachat",
-    winrate: "Taux de transformation",
+    winrate: "Taux de réussite",
     cycle: "Cycle de vente (jours, affaires gagnées)",
     pipeline: "Pipeline pondéré",
-    error: "Aucun nouveau client : l'erreur d'un dénominateur nul",
+    error: "Les erreurs disent leur cause : tapez ceci dans une cellule, puis pointez-la",
     npsSplit: "Répartition NPS : promoteurs, passifs, détracteurs, réponses (déborde à droite)",
     channels: "Chiffre d'affaires par canal : canal, montant, part (déborde vers le bas)",
   },
@@ -82,16 +86,21 @@ export function kpiSheet(samples: readonly SampleSheet[], lang: Lang): PlainShee
       ),
     ],
     [t.pipeline, kpi("WEIGHTEDPIPELINE", column("opportunities", 4), column("opportunities", 5))],
+    // Shown, not computed: the sheet opens without an error on screen (the cause shows when users try it).
     [t.error, kpi("CAC", 100, 100, 0)],
     [t.npsSplit, kpi("NPSBREAKDOWN", column("survey", 1))],
     [t.channels, kpi("BREAKDOWN", column("orders", 3), column("orders", 5))],
   ];
+  const local = (formats: Record<string, string>): Record<string, string> =>
+    Object.fromEntries(Object.entries(formats).map(([range, format]) => [range, localPattern(format, lang)]));
+  // Column B shows each formula as users type it in their language: `;` between arguments in French.
+  const shown = (formula: string): string => (lang === "fr" ? formulaToFrench(formula) : formula).slice(1);
   return {
     name: "KPIs",
     columnWidths: { 0: 300, 1: 320, 2: 110, 3: 110, 4: 90, 5: 90 },
     columnFormats: { 2: "#,##0.00" },
     // Rows follow `rows` above: 2 CAC … 12 BREAKDOWN; the spills' cells get formats too.
-    rangeFormats: {
+    rangeFormats: local({
       C3: "0.0",
       C4: "0.0%",
       C6: "0.0%",
@@ -101,8 +110,11 @@ export function kpiSheet(samples: readonly SampleSheet[], lang: Lang): PlainShee
       F11: "0",
       "D12:D30": "#,##0.00",
       "E12:E30": "0.0%",
-    },
-    // The formula is shown as text next to its result (without "=", so it stays text).
-    rows: [[...t.title], ...rows.map(([label, formula]) => [label, formula.slice(1), formula])],
+    }),
+    // The formula is shown as text next to its result (without "=", so it stays text); the error row only shows it.
+    rows: [
+      [...t.title],
+      ...rows.map(([label, formula]) => [label, shown(formula), label === t.error ? null : formula]),
+    ],
   };
 }

@@ -1,7 +1,5 @@
-import { createUniver, LocaleType, mergeLocales } from "@univerjs/presets";
+import { createUniver, LocaleType, mergeLocales, type FUniver } from "@univerjs/presets";
 import { UniverSheetsConditionalFormattingPreset } from "@univerjs/presets/preset-sheets-conditional-formatting";
-import conditionalFormattingEnUS from "@univerjs/presets/preset-sheets-conditional-formatting/locales/en-US";
-import conditionalFormattingFrFR from "@univerjs/presets/preset-sheets-conditional-formatting/locales/fr-FR";
 import {
   ArrayValueObject,
   BooleanValueObject,
@@ -13,13 +11,12 @@ import {
   UniverSheetsCorePreset,
   type BaseValueObject,
   type ErrorType,
+  type FWorkbook,
 } from "@univerjs/presets/preset-sheets-core";
-import sheetsCoreEnUS from "@univerjs/presets/preset-sheets-core/locales/en-US";
-import sheetsCoreFrFR from "@univerjs/presets/preset-sheets-core/locales/fr-FR";
-import type { Lang } from "../core/dashboard/plan.js";
+import type { WorkbookPlan } from "../core/dashboard/plan.js";
 import { sampleSheets } from "../core/dashboard/sample-data.js";
-import { mountPane } from "../pane/index.js";
 import { ChartLayer } from "./charts.js";
+import { localPattern } from "./csv.js";
 import {
   ErrorCauses,
   registerKpis,
@@ -29,39 +26,49 @@ import {
   type UniverResult,
 } from "./kpi-functions.js";
 import { kpiSheet, plainSampleSheet } from "./kpi-sheet.js";
+import { acceptFrenchTyping, readPastedText } from "./local-input.js";
+import { forgetWork, loadWork } from "./storage.js";
+import { keepWork, resetWork } from "./keep-work.js";
+import { openCsvFiles } from "./open-csv.js";
+import { printDashboard } from "./print.js";
+import { showCauses } from "./error-tips.js";
+import { element, lang, paneToggle, TEXT } from "./page.js";
 import { UniverHost, type SpillLookup } from "./univer-host.js";
 import { workbookSnapshot } from "./workbook.js";
 
-const element = (id: string): HTMLElement => {
-  const found = document.getElementById(id);
-  if (!found) throw new Error(`the page has no #${id}`);
-  return found;
-};
-
-// `?lang=fr` shows the French sample data, function help and pane.
-const lang: Lang = new URLSearchParams(location.search).get("lang") === "fr" ? "fr" : "en";
-document.documentElement.lang = lang;
-if (lang === "fr") {
-  document.title = "Bac à sable des fonctions KPI";
-  element("title").textContent = document.title;
-  element("intro").textContent =
-    "Tapez une formule =KPI.NOM(...) dans une cellule : elle est calculée par le même cœur que les compléments Excel et Sheets.";
+/**
+ * Only the page's language is loaded: Univer's function help alone is about 360 KB per language, and the page
+ * never switches language without a reload.
+ */
+async function univerLocale() {
+  const [core, conditional] =
+    lang === "fr"
+      ? await Promise.all([
+          import("@univerjs/presets/preset-sheets-core/locales/fr-FR"),
+          import("@univerjs/presets/preset-sheets-conditional-formatting/locales/fr-FR"),
+        ])
+      : await Promise.all([
+          import("@univerjs/presets/preset-sheets-core/locales/en-US"),
+          import("@univerjs/presets/preset-sheets-conditional-formatting/locales/en-US"),
+        ]);
+  return mergeLocales(core.default, conditional.default);
 }
-const status = element("status");
 
-const { univer, univerAPI } = createUniver({
-  locale: lang === "fr" ? LocaleType.FR_FR : LocaleType.EN_US,
-  locales: {
-    [LocaleType.EN_US]: mergeLocales(sheetsCoreEnUS, conditionalFormattingEnUS),
-    [LocaleType.FR_FR]: mergeLocales(sheetsCoreFrFR, conditionalFormattingFrFR),
-  },
-  presets: [UniverSheetsCorePreset({ container: "sheet" }), UniverSheetsConditionalFormattingPreset()],
-});
-
-const samples = sampleSheets(lang);
-univerAPI.createWorkbook(
-  workbookSnapshot("kpi-playground", "KPI playground", [kpiSheet(samples, lang), ...samples.map(plainSampleSheet)]),
+/**
+ * Toolbar buttons left out so that the number-format tools (percent, currency, decimals, the format menu) fit in
+ * the toolbar beside the pane instead of hiding behind its "more" button; all of these stay in menus or shortcuts.
+ */
+const LESS_USED_TOOLS = Object.fromEntries(
+  [
+    "sheet.command.set-range-font-increase",
+    "sheet.command.set-range-font-decrease",
+    "sheet.command.set-range-stroke",
+    "sheet.command.set-text-rotation",
+    "sheet.command.set-once-format-painter",
+    "sheet.command.clear-selection-all",
+  ].map((id) => [id, { hidden: true }]),
 );
+
 /** A result cell as a Univer value object; text stays text (the engine's factory would turn "123" into a number). */
 const ERROR_CODES = new Set(["#VALUE!", "#DIV/0!", "#NUM!", "#N/A"]);
 const valueObject = (cell: UniverCell): BaseValueObject => {
@@ -83,39 +90,109 @@ const toObjects = (result: UniverResult): BaseValueObject => {
   });
 };
 
-const injector = univer.__getInjector();
-const functions = injector.get(IFunctionService);
-const causes = new ErrorCauses();
-// Univer starts its formula plugins with the first workbook, so the functions are registered just after it;
-// registering forces a recalculation of the formulas already loaded.
-registerKpis(univerAPI.getFormula() as unknown as FormulaRegistrar, {
-  lang,
-  executor: (name) => functions.getExecutor(name) as unknown as UniverExecutor | undefined,
-  toObjects,
-  sheetName: (unitId, sheetId) => univerAPI.getUniverSheet(unitId)?.getSheetBySheetId(sheetId)?.getSheetName(),
-  causes,
-});
-
-/** The status line tells the cause of the selected cell's error, and nothing when it has none. */
-let selected: { sheetId: string; row: number; col: number } | undefined;
-function showSelectedCause(): void {
-  const workbook = univerAPI.getActiveWorkbook();
-  if (!workbook || !selected) return;
-  status.textContent = causes.at({ unitId: workbook.getId(), ...selected }) ?? "";
+/** A plan with its number formats as the page's language writes them (csv.ts localPattern). */
+function localPlan(plan: WorkbookPlan): WorkbookPlan {
+  if (lang === "en") return plan;
+  return {
+    ...plan,
+    sheets: plan.sheets.map((sheet) => ({
+      ...sheet,
+      numberFormats: sheet.numberFormats.map((entry) => ({ ...entry, format: localPattern(entry.format, lang) })),
+    })),
+  };
 }
-// The event's own selection: the facade's active range can still be the previous one when it fires.
-univerAPI.addEvent(univerAPI.Event.SelectionChanged, ({ worksheet, selections }) => {
-  const range = selections[0];
-  if (range) selected = { sheetId: worksheet.getSheetId(), row: range.startRow, col: range.startColumn };
-  showSelectedCause();
-});
-univerAPI.getFormula().calculationResultApplied(() => showSelectedCause());
 
-const formulaData = injector.get(FormulaDataModel);
-const spills: SpillLookup = (unitId, sheetId, row, col) =>
-  formulaData.getArrayFormulaCellData()[unitId]?.[sheetId]?.[row]?.[col]?.v;
-const host = new UniverHost(univerAPI, new ChartLayer(element("sheet")), lang, spills);
-mountPane(element("pane"), host);
+/** The samples as a fresh workbook: the KPIs sheet first, then one sheet per sample table. */
+function sampleWorkbook() {
+  const samples = sampleSheets(lang);
+  return workbookSnapshot("kpi-playground", "KPI playground", [
+    kpiSheet(samples, lang),
+    ...samples.map((sample) => plainSampleSheet(sample, lang)),
+  ]);
+}
 
-// The browser tests drive the page through this handle, as a user's console could.
-Object.assign(window, { playground: { univerAPI, host, causes } });
+/** Opens the saved workbook when there is one, the samples otherwise (or when the saved one cannot be read). */
+function openWorkbook(api: FUniver, saved: Parameters<FUniver["createWorkbook"]>[0] | undefined): FWorkbook {
+  if (saved) {
+    try {
+      return api.createWorkbook(saved);
+    } catch {
+      forgetWork(lang);
+      const broken = api.getActiveWorkbook();
+      if (broken) api.disposeUnit(broken.getId());
+    }
+  }
+  return api.createWorkbook(sampleWorkbook());
+}
+
+async function start(): Promise<void> {
+  const locale = lang === "fr" ? LocaleType.FR_FR : LocaleType.EN_US;
+  const { univer, univerAPI } = createUniver({
+    locale,
+    locales: { [locale]: await univerLocale() },
+    presets: [
+      UniverSheetsCorePreset({ container: "sheet", menu: LESS_USED_TOOLS }),
+      UniverSheetsConditionalFormattingPreset(),
+    ],
+  });
+
+  const saved = loadWork(lang);
+  // A snapshot this page saved (storage.ts checks its version); Univer rejects a broken one, then the samples open.
+  const workbook = openWorkbook(univerAPI, saved?.workbook as Parameters<FUniver["createWorkbook"]>[0] | undefined);
+  // numfmt draws every number format with the language's marks: `1 014 655,00`, `49,5 %`, `janv. 2025`.
+  workbook.setNumfmtLocal(lang === "fr" ? "fr" : "en");
+
+  const injector = univer.__getInjector();
+  const functions = injector.get(IFunctionService);
+  const causes = new ErrorCauses();
+  // Univer starts its formula plugins with the first workbook, so the functions are registered just after it;
+  // registering forces a recalculation of the formulas already loaded.
+  registerKpis(univerAPI.getFormula() as unknown as FormulaRegistrar, {
+    lang,
+    executor: (name) => functions.getExecutor(name) as unknown as UniverExecutor | undefined,
+    toObjects,
+    sheetName: (unitId, sheetId) => univerAPI.getUniverSheet(unitId)?.getSheetBySheetId(sheetId)?.getSheetName(),
+    causes,
+  });
+  if (lang === "fr") acceptFrenchTyping(injector, univerAPI);
+  const sheetElement = element("sheet");
+  readPastedText(univerAPI, lang, sheetElement);
+
+  showCauses(univerAPI, causes, sheetElement);
+
+  const formulaData = injector.get(FormulaDataModel);
+  const spills: SpillLookup = (unitId, sheetId, row, col) =>
+    formulaData.getArrayFormulaCellData()[unitId]?.[sheetId]?.[row]?.[col]?.v;
+  const charts = new ChartLayer(sheetElement, lang === "fr" ? "fr-FR" : "en-US");
+  const host = new UniverHost(univerAPI, charts, lang, spills);
+  // Plans (the dashboard, the sample sheets the pane inserts) carry the core's formats: French dates and
+  // percentages are written the French way here, like the samples the page opens on.
+  const executePlan = host.executePlan.bind(host);
+  host.executePlan = (plan) => executePlan(localPlan(plan));
+  const insertFormula = host.insertFormula.bind(host);
+  host.insertFormula = (formula, address, formats) =>
+    insertFormula(
+      formula,
+      address,
+      formats?.map((row) => row.map((format) => localPattern(format, lang))),
+    );
+  for (const chart of saved?.charts ?? []) charts.place(chart.sheet, chart.spec, chart.at);
+  if (saved?.charts.length) void host.calculated().then(() => host.redrawCharts());
+
+  keepWork(univerAPI, charts);
+  openCsvFiles(univerAPI, sheetElement);
+  paneToggle();
+  element("print").addEventListener("click", () => void printDashboard(univerAPI, host));
+  element("reset").addEventListener("click", () => {
+    if (confirm(TEXT.confirmReset)) resetWork();
+  });
+
+  // The browser tests drive the page through this handle, as a user's console could.
+  Object.assign(window, { playground: { univerAPI, host, causes, charts } });
+
+  // The pane comes after the grid: the first screen is the KPIs sheet, and the pane's code is not needed to draw it.
+  const { mountPane } = await import(/* webpackChunkName: "pane" */ "../pane/index.js");
+  mountPane(element("pane"), host);
+}
+
+void start();

@@ -19,6 +19,7 @@ import {
 } from "../core/dashboard/plan.js";
 import type { PaneHost, SelectionInfo, SheetInfo, TableData } from "../pane/host.js";
 import { placeFormula, placementProbe } from "../core/host/placement.js";
+import { spillAreaIsFree } from "../core/format/spill.js";
 import { chartData, type ChartData, ChartLayer } from "./charts.js";
 import { currentRegion } from "./region.js";
 
@@ -44,7 +45,10 @@ export class UniverHost implements PaneHost {
   ) {
     api.addEvent(api.Event.ActiveSheetChanged, () => this.followActiveSheet());
     api.addEvent(api.Event.Scroll, () => this.followActiveSheet());
-    window.addEventListener("resize", () => this.followActiveSheet());
+    window.addEventListener("resize", () => {
+      this.followActiveSheet();
+      this.charts.refit();
+    });
     api.getFormula().calculationResultApplied(() => this.refreshCharts());
   }
 
@@ -63,7 +67,11 @@ export class UniverHost implements PaneHost {
   }
 
   /** Writes where the placement rule allows (core/host/placement.ts): never into data or a range the formula reads. */
-  async insertFormula(formula: string, address?: string): Promise<string> {
+  async insertFormula(
+    formula: string,
+    address?: string,
+    numberFormats?: readonly (readonly string[])[],
+  ): Promise<string> {
     const { sheet, range } = address ? this.resolve(address) : this.activeCell();
     const rect: Rect = { row: range.getRow(), col: range.getColumn(), rows: range.getHeight(), cols: range.getWidth() };
     const probe = placementProbe(rect);
@@ -90,7 +98,19 @@ export class UniverHost implements PaneHost {
     );
     if (!placement.ok) throw new Error(placement.reason);
     const cell = sheet.getRange(placement.row, placement.col);
+    // Univer's patterns are Excel's en-US codes, rendered by the workbook's numfmt locale.
+    const first = numberFormats?.[0]?.[0];
+    const rows = Math.min(numberFormats?.length ?? 0, sheet.getMaxRows() - placement.row);
+    const cols = Math.min(numberFormats?.[0]?.length ?? 0, sheet.getMaxColumns() - placement.col);
+    const area = { row: placement.row, col: placement.col, rows, cols };
+    // A spill's other cells are formatted only when empty: one that would land on data must not restyle it.
+    const free = rows * cols > 1 && spillAreaIsFree(contents(area));
     cell.setFormula(formula);
+    if (free && numberFormats)
+      sheet
+        .getRange(area.row, area.col, rows, cols)
+        .setNumberFormats(numberFormats.slice(0, rows).map((r) => r.slice(0, cols)));
+    else if (first !== undefined) cell.setNumberFormat(first);
     await this.calculated();
     return `${quoteSheet(sheet.getSheetName())}!${cell.getA1Notation()}`;
   }
@@ -140,9 +160,13 @@ export class UniverHost implements PaneHost {
     for (const { sheet, plan: sheetPlan } of built) {
       if (sheetPlan.activate) sheet.activate();
     }
+    // The view of the sheet now active, so that charts whose anchor is off screen (right of the visible columns,
+    // under the pane) open where they can be seen.
+    this.followActiveSheet();
     for (const { sheet, plan: sheetPlan } of built) {
+      const active = sheet.getSheetId() === this.activeSheet().getSheetId();
       for (const spec of sheetPlan.charts)
-        this.charts.place(sheet.getSheetName(), spec, this.anchorPosition(sheet, spec));
+        this.charts.place(sheet.getSheetName(), spec, this.anchorPosition(sheet, spec), active);
     }
     this.followActiveSheet();
     this.refreshCharts();
@@ -164,6 +188,12 @@ export class UniverHost implements PaneHost {
   /** Resolves once Univer has applied the results of the calculation the last edit started. */
   calculated(): Promise<void> {
     return this.api.getFormula().onCalculationResultApplied(CALCULATION_WAIT_MS);
+  }
+
+  /** Lays the charts over the active sheet and draws them from its cells (after charts were restored). */
+  redrawCharts(): void {
+    this.followActiveSheet();
+    this.refreshCharts();
   }
 
   private refreshCharts(): void {

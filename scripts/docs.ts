@@ -1,4 +1,5 @@
 import { KPIS, KpiDate, publicName, type AnyKpi, type Category, type ParamSpec } from "../core/index.js";
+import { GENERAL_FORMAT, numberFormatOf, UNIT_NAMES, type Unit } from "../core/format/units.js";
 
 /**
  * Renders the function reference from the registry. Nothing here is written per function: the docs can
@@ -73,15 +74,31 @@ function paramRow(p: ParamSpec, lang: Lang): string {
   return `| \`${p.name}\` | ${cellText(p.description[lang])}${suffix} |`;
 }
 
+/** The unit of the result (of each column of a spill) and the number format the hosts give it. */
+function resultUnits(kpi: AnyKpi, lang: Lang): string {
+  const units: readonly Unit[] = typeof kpi.unit === "string" ? [kpi.unit] : kpi.unit;
+  return units
+    .map((unit) => {
+      const code = numberFormatOf(unit, lang);
+      return code === GENERAL_FORMAT ? UNIT_NAMES[unit][lang] : `${UNIT_NAMES[unit][lang]} (\`${code}\`)`;
+    })
+    .join(", ");
+}
+
 function renderKpi(kpi: AnyKpi, lang: Lang): string {
   const lines = [
     `### ${excelName(kpi)}`,
+    "",
+    // The title under the heading, not in it: the README links to the heading's anchor, made from the name alone.
+    `**${kpi.title[lang]}**`,
     "",
     `\`${signature(kpi, excelName(kpi))}\` · \`${sheetsName(kpi)}\` ${WORDS.sheets[lang]}${kpi.result === "spill" ? ` · ${WORDS.spill[lang]}` : ""}`,
     "",
     kpi.description[lang],
     "",
     `${WORDS.formula[lang]}: \`${kpi.formula}\``,
+    "",
+    `${WORDS.result[lang]}: ${resultUnits(kpi, lang)}`,
     "",
     `| ${WORDS.argument[lang]} | ${WORDS.description[lang]} |`,
     "| --- | --- |",

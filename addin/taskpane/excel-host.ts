@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import { DASHBOARD_MARKER, splitSheet, type PlanValue, type Rect } from "../../core/dashboard/index.js";
 import { placeFormula, placementProbe } from "../../core/host/placement.js";
+import { spillAreaIsFree } from "../../core/format/spill.js";
 import type { PaneHost, SelectionInfo, SheetInfo, TableData } from "../../pane/host.js";
 import { langOf } from "../../pane/strings.js";
 import { executeExcelPlan } from "./excel-executor.js";
@@ -48,9 +49,10 @@ export const excelHost: PaneHost = {
 
   /**
    * Two round trips: where the selection is and what the cells the placement rule looks at hold, then the write
-   * into the cell the rule chose (core/host/placement.ts), never into data or into a range the formula reads.
+   * into the cell the rule chose (core/host/placement.ts), never into data or into a range the formula reads,
+   * with the result's number format. A spill's other cells get theirs in a third trip, only if they are empty.
    */
-  insertFormula: (formula, address) =>
+  insertFormula: (formula, address, numberFormats) =>
     Excel.run(async (context) => {
       const selection = address ? rangeAt(context, address) : context.workbook.getSelectedRange();
       selection.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -81,9 +83,21 @@ export const excelHost: PaneHost = {
       );
       if (!placement.ok) throw new Error(placement.reason);
       const target = sheet.getRangeByIndexes(placement.row, placement.col, 1, 1);
+      // numberFormat takes en-US codes whatever the user's locale (numberFormatLocal would want local ones).
+      const first = numberFormats?.[0]?.[0];
+      const rows = numberFormats?.length ?? 0;
+      const cols = numberFormats?.[0]?.length ?? 0;
+      // What the spill will cover, read before the formula is written (operations run in the order queued).
+      const area =
+        rows * cols > 1 ? sheet.getRangeByIndexes(placement.row, placement.col, rows, cols).load("formulas") : null;
       target.formulas = [[formula]];
+      if (first !== undefined) target.numberFormat = [[first]];
       target.load("address");
       await context.sync();
+      if (area && numberFormats && spillAreaIsFree(area.formulas)) {
+        area.numberFormat = numberFormats.map((row) => [...row]);
+        await context.sync();
+      }
       return target.address;
     }),
 
@@ -119,6 +133,14 @@ export const excelHost: PaneHost = {
     }),
 
   executePlan: (plan) => Excel.run((context) => executeExcelPlan(context, plan)),
+
+  /** The pane's Alerts list reads the dashboard's tiles back with this: every cell in one sync. */
+  readCells: (addresses) =>
+    Excel.run(async (context) => {
+      const ranges = addresses.map((address) => rangeAt(context, address).load("values"));
+      await context.sync();
+      return ranges.map((range) => cells(range.values)[0]?.[0] ?? null);
+    }),
 
   onSelectionChanged: (listener) => {
     Office.context.document.addHandlerAsync(Office.EventType.DocumentSelectionChanged, () => listener());

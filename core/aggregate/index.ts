@@ -1,4 +1,4 @@
-import { fail, isKpiError } from "../errors.js";
+import { fail, isKpiError, numIn } from "../errors.js";
 import { distinctLabels } from "../labels.js";
 import { kpiById } from "../registry.js";
 import type { AnyKpi, ParamSpec } from "../spec.js";
@@ -32,7 +32,11 @@ export interface State {
   seen?: Record<string, string | number>;
 }
 
-type Options = Record<string, unknown>;
+/** The scalar arguments by name, and under OMITTED which of them took their default. */
+type Options = Record<string | symbol, unknown>;
+
+/** A symbol, not a name: no parameter can collide with it. */
+const OMITTED = Symbol("omitted");
 
 interface Definition {
   readonly options?: readonly string[];
@@ -69,7 +73,20 @@ const at = (t: readonly number[], i: number): number => t[i] as number;
 
 /** Checks a score against the scale as CSAT and CES do (the core reports the cell; a row has none). */
 const onScale = (v: number, scaleMax: number): void => {
-  if (v < 1 || v > scaleMax) throw fail.num(`scores: a value is ${v}, outside the scale 1 to ${scaleMax}`);
+  if (v < 1 || v > scaleMax)
+    throw fail.num({
+      en: `scores: a value is ${v}, outside the scale 1 to ${scaleMax}`,
+      fr: `scores : une valeur vaut ${numIn(v, "fr")}, hors de l'échelle de 1 à ${scaleMax}`,
+    });
+};
+
+/** WINRATE's labels: a label left out reads both languages, as in the sheet. */
+const winRateLabels = (o: Options): ReturnType<typeof distinctLabels> => {
+  const omitted = o[OMITTED] as ReadonlySet<string> | undefined;
+  return distinctLabels(
+    omitted?.has("wonLabel") ? undefined : (o.wonLabel as string),
+    omitted?.has("lostLabel") ? undefined : (o.lostLabel as string),
+  );
 };
 
 const DEFINITIONS: Readonly<Record<string, Definition>> = {
@@ -148,14 +165,15 @@ const DEFINITIONS: Readonly<Record<string, Definition>> = {
   WINRATE: {
     totals: 2,
     options: ["wonLabel", "lostLabel"],
-    check: (o) => void distinctLabels(o.wonLabel as string, o.lostLabel as string),
+    check: (o) => void winRateLabels(o),
     add: (t, row, read, o) => {
       const key = (read.keys[0] as KeyReader)(row[0]);
-      const [won, lost] = o.labels as [string, string];
-      if (key === won) t[0] = at(t, 0) + 1;
-      else if (key === lost) t[1] = at(t, 1) + 1;
+      if (key === undefined) return;
+      const { won, lost } = o.labels as ReturnType<typeof distinctLabels>;
+      if (won.matches(key)) t[0] = at(t, 0) + 1;
+      else if (lost.matches(key)) t[1] = at(t, 1) + 1;
     },
-    finish: (t, o) => F.finishWinRate(at(t, 0), at(t, 1), o.wonLabel as string, o.lostLabel as string),
+    finish: (t, o) => F.finishWinRate(at(t, 0), at(t, 1), (o.labels as ReturnType<typeof distinctLabels>).named),
   },
 };
 
@@ -194,9 +212,11 @@ export function aggregateFor(id: string, rawOptions: readonly unknown[] = []): M
   const definition = DEFINITIONS[kpi.id] as Definition;
   const optionNames = definition.options ?? [];
   const columns = rangeParams(kpi, optionNames);
-  const options = named(() => readOptions(kpi, optionNames, rawOptions));
+  const omitted = new Set<string>();
+  const options: Options = named(() => readOptions(kpi, optionNames, rawOptions, omitted));
+  options[OMITTED] = omitted;
   named(() => definition.check?.(options));
-  if (kpi.id === "WINRATE") options.labels = distinctLabels(options.wonLabel as string, options.lostLabel as string);
+  if (kpi.id === "WINRATE") options.labels = winRateLabels(options);
   const read: Readers = { numbers: columns.map(numberReader), keys: columns.map(keyReader) };
   return {
     id: kpi.id,

@@ -10,7 +10,12 @@ import type { AnyKpi, ParamSpec } from "../spec.js";
  */
 
 const withoutPosition = (error: unknown): unknown =>
-  error instanceof KpiError ? new KpiError(error.code, error.detail.replace(/: cell 1\b/, ": a value")) : error;
+  error instanceof KpiError
+    ? new KpiError(error.code, {
+        en: error.causes.en.replace(/: cell 1\b/, ": a value"),
+        fr: error.causes.fr.replace(/\u00a0: cellule 1\b/, " : une valeur"),
+      })
+    : error;
 
 function carefully<T>(read: () => T): T {
   try {
@@ -53,11 +58,18 @@ export function keyReader(param: ParamSpec): KeyReader {
 }
 
 /** The scalar (non-aggregated) arguments by name, defaults applied, checked as `evaluate` checks them. */
-export function readOptions(kpi: AnyKpi, names: readonly string[], raw: readonly unknown[]): Record<string, unknown> {
+export function readOptions(
+  kpi: AnyKpi,
+  names: readonly string[],
+  raw: readonly unknown[],
+  /** Filled with the options that took their default, as the sheet's reader tells (WINRATE's labels read both languages). */
+  omitted: Set<string> = new Set(),
+): Record<string, unknown> {
   const options: Record<string, unknown> = {};
   names.forEach((name, i) => {
     const param = kpi.params.find((p) => p.name === name) as ParamSpec;
     const value = raw[i] === null || raw[i] === undefined ? undefined : readScalar(raw[i], param);
+    if (value === undefined) omitted.add(name);
     options[name] = value ?? param.default;
   });
   return options;

@@ -65,7 +65,10 @@ export function maximise(
     failure = problemOf(model, names, found, objective, evaluations);
     if (!failure) return { params: found.x.map(Math.exp), logLikelihood: -found.value, evaluations };
   }
-  throw failure ?? fail.num(`the ${model} fit has no starting point`);
+  throw (
+    failure ??
+    fail.num({ en: `the ${model} fit has no starting point`, fr: `l'ajustement ${model} n'a pas de point de départ` })
+  );
 }
 
 /** Why a search result is not a maximum of the likelihood, or undefined when it is one. */
@@ -77,21 +80,32 @@ function problemOf(
   evaluations: number,
 ): KpiError | undefined {
   if (!Number.isFinite(found.value)) {
-    return fail.num(`the ${model} fit does not converge: the likelihood is not finite at the starting point`);
+    return fail.num({
+      en: `the ${model} fit does not converge: the likelihood is not finite at the starting point`,
+      fr: `l'ajustement ${model} ne converge pas : la vraisemblance n'est pas finie au point de départ`,
+    });
   }
   const limit = found.converged ? LOG_EDGE : LOG_DRIFT;
-  const runaway = found.x.flatMap((t, i) =>
-    Math.abs(t) > limit ? [`${names[i] ?? "a parameter"} to ${t > 0 ? "infinity" : "0"}`] : [],
-  );
+  const runaway = found.x.flatMap((t, i) => (Math.abs(t) > limit ? [{ name: names[i], up: t > 0 }] : []));
   if (runaway.length > 0) {
-    return fail.num(
-      `the ${model} fit does not converge: the likelihood keeps increasing as ${runaway.join(" and ")} (no interior maximum for these data)`,
-    );
+    const en = runaway.map((r) => `${r.name ?? "a parameter"} to ${r.up ? "infinity" : "0"}`).join(" and ");
+    const fr = runaway.map((r) => `${r.name ?? "un paramètre"} vers ${r.up ? "l'infini" : "0"}`).join(" et ");
+    return fail.num({
+      en: `the ${model} fit does not converge: the likelihood keeps increasing as ${en} (no interior maximum for these data)`,
+      fr: `l'ajustement ${model} ne converge pas : la vraisemblance augmente toujours quand ${fr} tend (pas de maximum intérieur pour ces données)`,
+    });
   }
-  if (!found.converged) return fail.num(`the ${model} fit does not converge within ${evaluations} evaluations`);
+  if (!found.converged)
+    return fail.num({
+      en: `the ${model} fit does not converge within ${evaluations} evaluations`,
+      fr: `l'ajustement ${model} ne converge pas en ${evaluations} évaluations`,
+    });
   const slope = steepestSlope(objective, found.x);
   if (!(slope <= SLOPE_TOLERANCE * (1 + Math.abs(found.value)))) {
-    return fail.num(`the ${model} fit does not converge: the likelihood still has a slope of ${slope.toPrecision(3)}`);
+    return fail.num({
+      en: `the ${model} fit does not converge: the likelihood still has a slope of ${slope.toPrecision(3)}`,
+      fr: `l'ajustement ${model} ne converge pas : la vraisemblance a encore une pente de ${slope.toPrecision(3).replace(".", ",")}`,
+    });
   }
   return undefined;
 }

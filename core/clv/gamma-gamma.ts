@@ -81,7 +81,11 @@ export function fitGammaGamma(
   means: ArrayLike<number>,
 ): GammaGamma & { logLikelihood: number; customers: number } {
   const s = spendersOf(x, means);
-  if (s.x.length === 0) throw fail.na("no repeat customer with a positive amount: the Gamma-Gamma model needs one");
+  if (s.x.length === 0)
+    throw fail.na({
+      en: "no repeat customer with a positive amount: the Gamma-Gamma model needs one",
+      fr: "aucun client fidèle avec un montant positif : le modèle Gamma-Gamma en demande un",
+    });
   // The search runs with money in units of the geometric mean of the repeat means (robust to a few huge
   // spenders), where p, q and v are of order 1.
   let logs = 0;
@@ -114,9 +118,11 @@ export function fitGammaGamma(
   );
   const [p, q, v] = fit.params as [number, number, number];
   if (q <= 1) {
-    throw fail.num(
-      `the Gamma-Gamma fit gives q = ${q.toPrecision(4)} ≤ 1: the spend per transaction has no finite population mean`,
-    );
+    const shown = q.toPrecision(4);
+    throw fail.num({
+      en: `the Gamma-Gamma fit gives q = ${shown} ≤ 1: the spend per transaction has no finite population mean`,
+      fr: `l'ajustement Gamma-Gamma donne q = ${shown.replace(".", ",")} ≤ 1 : la dépense par transaction n'a pas de moyenne finie dans la population`,
+    });
   }
   const params = { p, q, v: v * scale };
   return { ...params, logLikelihood: logLikelihoodOf(s, params), customers: s.x.length };

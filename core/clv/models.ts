@@ -25,15 +25,20 @@ export function fitModels(
 ): ClvModels {
   const summaries = summarise(ids, days, amounts, asOf);
   if (summaries.count < MIN_CUSTOMERS) {
-    throw fail.na(
-      `${summaries.count} customer${summaries.count === 1 ? "" : "s"} with an order up to asOf: the models need at least ${MIN_CUSTOMERS}`,
-    );
+    const n = summaries.count;
+    throw fail.na({
+      en: `${n} customer${n === 1 ? "" : "s"} with an order up to asOf: the models need at least ${MIN_CUSTOMERS}`,
+      fr: `${n} client${n > 1 ? "s" : ""} avec une commande jusqu'à asOf : les modèles en demandent au moins ${MIN_CUSTOMERS}`,
+    });
   }
   const rfm = frequencyRecencyAge(summaries);
   let repeatCustomers = 0;
   for (let c = 0; c < summaries.count; c++) if ((rfm.x[c] as number) > 0) repeatCustomers++;
   if (repeatCustomers === 0) {
-    throw fail.na("no repeat customer (nobody ordered on two different days): the models need at least one");
+    throw fail.na({
+      en: "no repeat customer (nobody ordered on two different days): the models need at least one",
+      fr: "aucun client fidèle (personne n'a commandé deux jours différents) : les modèles en demandent au moins un",
+    });
   }
   const bgnbd = fitBgNbd(rfm);
   if (!amounts) return { summaries, rfm, repeatCustomers, bgnbd };

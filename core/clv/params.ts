@@ -19,7 +19,7 @@ export const ORDER_DATES = {
 
 export const AMOUNTS = {
   name: "amounts",
-  kind: "values",
+  kind: "numberList",
   min: 0,
   description: { en: "Amount of each order, ≥ 0", fr: "Montant de chaque commande, ≥ 0" },
 } as const satisfies ParamSpec;

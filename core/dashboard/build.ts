@@ -1,5 +1,5 @@
 import { cellName } from "./a1.js";
-import type { MappedTable, TableKind } from "./detect.js";
+import { pickTable, ROLES_OF, type MappedTable, type TableKind } from "./detect.js";
 import { evaluateTiles } from "./evaluate.js";
 import { LABELS } from "./labels.js";
 import {
@@ -19,7 +19,7 @@ import {
 import type { DashboardPlan, FormulaSyntax, Lang } from "./plan.js";
 import { uniqueSheetName } from "./sample-data.js";
 import { groupSections } from "./sections/by-group.js";
-import { cohortSection } from "./sections/cohort.js";
+import { cohortDataSection, cohortSection, type CohortData } from "./sections/cohort.js";
 import type { SectionContext } from "./sections/context.js";
 import { channelSection, funnelSection } from "./sections/breakdown.js";
 import { customerValueSection, rfmSection } from "./sections/customer-value.js";
@@ -45,6 +45,16 @@ export interface DashboardInput {
    * Keyed by tile id (`TileSpec.kpi`).
    */
   readonly currentValues?: Readonly<Partial<Record<string, number>>>;
+  /**
+   * Targets of the dashboard being replaced, by tile id (`TileSpec.kpi`), as the user left them in its sheet
+   * (see `previousTargets` in targets.ts): a rebuild keeps them instead of going back to the defaults.
+   */
+  readonly previousTargets?: Readonly<Partial<Record<string, number>>>;
+  /**
+   * The table that feeds the tiles and sections of each kind, by its address (`MappedTable.address`), when several
+   * tables of a kind were detected; without a choice, the first table of the kind.
+   */
+  readonly chosenTables?: Readonly<Partial<Record<TableKind, string>>>;
 }
 
 const DEFAULT_COHORT_PERIODS = 6;
@@ -58,7 +68,7 @@ function titleSection(ctx: SectionContext, sources: readonly string[]): Fragment
       {
         range: `${cellName(TITLE_ROW, MAIN_COL)}:${cellName(TITLE_ROW + 1, MAIN_COL)}`,
         kind: "values",
-        cells: [[L.title], [`${L.sources}: ${sources.join(", ")}`]],
+        cells: [[L.title], [`${L.sources} ${sources.join(", ")}`]],
       },
     ],
     styles: [
@@ -90,9 +100,10 @@ export function planDashboard(input: DashboardInput): DashboardPlan {
     syntax: input.syntax,
     lang: input.lang,
     L,
-    tableOf: (kind: TableKind) => input.tables.find((t) => t.kind === kind),
+    tableOf: (kind: TableKind) => pickTable(input.tables, kind, input.chosenTables?.[kind]),
     cohortPeriods: input.cohortPeriods ?? DEFAULT_COHORT_PERIODS,
     currentValues: input.currentValues ?? {},
+    previousTargets: input.previousTargets ?? {},
   };
   const name =
     input.existingSheets.find((s) => s.dashboard)?.name ??
@@ -101,6 +112,7 @@ export function planDashboard(input: DashboardInput): DashboardPlan {
       input.existingSheets.map((s) => s.name),
     );
 
+  let cohortData: CohortData | undefined;
   const helpers = stack(LANE_TOP, [
     (top) => revenueSection(ctx, top),
     (top) => channelSection(ctx, top),
@@ -108,19 +120,30 @@ export function planDashboard(input: DashboardInput): DashboardPlan {
     (top) => npsSection(ctx, top),
     (top) => rfmSection(ctx, top),
     (top) => customerValueSection(ctx, top),
+    // Last, so that the lane above keeps its rows; the cohort table under the tiles reads it cell by cell.
+    (top) => {
+      const made = cohortDataSection(ctx, top);
+      if (made) cohortData = { body: top + 1, cohorts: made.rows - 1 };
+      return made;
+    },
   ]);
   const drafts = [...recipeTiles(ctx), ...helpers.flatMap((f) => f.tileDrafts)];
   const main = stack(LANE_TOP, [
     (top) => tilesSection(ctx, drafts, top),
-    (top) => cohortSection(ctx, top),
+    (top) => cohortSection(ctx, top, cohortData),
     ...groupSections(ctx),
   ]);
 
   const fragments = [
-    titleSection(
-      ctx,
-      input.tables.map((t) => t.sheet),
-    ),
+    // Only the tables the dashboard reads are its sources: a second orders table the user did not choose is not one.
+    titleSection(ctx, [
+      ...new Set(
+        (Object.keys(ROLES_OF) as TableKind[]).flatMap((kind) => {
+          const table = ctx.tableOf(kind);
+          return table ? [table.sheet] : [];
+        }),
+      ),
+    ]),
     helperCaption(ctx),
     ...helpers,
     ...main,

@@ -187,3 +187,24 @@ export function detectTables(
   }
   return found;
 }
+
+/** The tables detected per kind, in workbook order: a kind with more than one is the user's choice to make. */
+export function tablesByKind(tables: readonly MappedTable[]): Map<TableKind, MappedTable[]> {
+  const byKind = new Map<TableKind, MappedTable[]>();
+  for (const table of tables) byKind.set(table.kind, [...(byKind.get(table.kind) ?? []), table]);
+  return byKind;
+}
+
+/**
+ * The table of a kind the dashboard reads: the one at the chosen address (compared case-insensitively, as sheet
+ * names are), else the first of the kind. A stale choice (that table is gone) falls back to the first.
+ */
+export function pickTable(
+  tables: readonly MappedTable[],
+  kind: TableKind,
+  chosenAddress?: string,
+): MappedTable | undefined {
+  const ofKind = tables.filter((t) => t.kind === kind);
+  const wanted = chosenAddress?.toLowerCase();
+  return ofKind.find((t) => t.address.toLowerCase() === wanted) ?? ofKind[0];
+}

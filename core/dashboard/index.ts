@@ -6,5 +6,4 @@ export * from "./formula.js";
 export * from "./sample-data.js";
 export * from "./build.js";
 export * from "./evaluate.js";
-export * from "./catalogue.js";
 export * from "./chart.js";

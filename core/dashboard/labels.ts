@@ -1,23 +1,14 @@
 import { SEGMENTS } from "../clv/rfm.js";
 /**
- * Words written on the dashboard sheet itself (the pane's own strings live in pane/strings.ts). The KPI titles
- * repeat what the registry will carry one day.
+ * Words written on the dashboard sheet itself (the pane's own strings live in pane/strings.ts); the KPIs' own titles
+ * come from the registry (kpiTitle).
  */
 export const LABELS = {
   en: {
     sheet: "Dashboard",
     title: "KPI dashboard",
-    sources: "Sources",
+    sources: "Sources:",
     header: ["KPI", "Value", "Target", "Status"],
-    AOV: "Average order value",
-    REPEATRATE: "Repeat purchase rate",
-    CROSSSELL: "Cross-sell rate",
-    WINRATE: "Win rate",
-    SALESCYCLE: "Sales cycle (days)",
-    WEIGHTEDPIPELINE: "Weighted pipeline",
-    NPS: "Net Promoter Score",
-    CSAT: "Customer satisfaction",
-    CAC: "Customer acquisition cost",
     revenueByMonth: "Revenue by month",
     month: "Month",
     revenue: "Revenue",
@@ -57,25 +48,16 @@ export const LABELS = {
   fr: {
     sheet: "Tableau de bord",
     title: "Tableau de bord KPI",
-    sources: "Sources",
+    sources: "Sources\u00a0:",
     header: ["Indicateur", "Valeur", "Objectif", "Statut"],
-    AOV: "Panier moyen",
-    REPEATRATE: "Taux de réachat",
-    CROSSSELL: "Taux de vente croisée",
-    WINRATE: "Taux de réussite",
-    SALESCYCLE: "Cycle de vente (jours)",
-    WEIGHTEDPIPELINE: "Pipeline pondéré",
-    NPS: "Net Promoter Score",
-    CSAT: "Satisfaction client",
-    CAC: "Coût d'acquisition client",
     revenueByMonth: "Chiffre d'affaires par mois",
     month: "Mois",
     revenue: "Chiffre d'affaires",
     vsPreviousMonth: "vs mois précédent",
     vsYearEarlier: "vs un an plus tôt",
     forecast: "Prévision",
-    lower: "Borne basse (95 %)",
-    upper: "Borne haute (95 %)",
+    lower: "Borne basse (95\u00a0%)",
+    upper: "Borne haute (95\u00a0%)",
     revenueTile: (month: string) => `Chiffre d'affaires (${month})`,
     momTile: (month: string) => `Évolution du CA vs mois précédent (${month})`,
     yoyTile: (month: string) => `Évolution du CA vs un an plus tôt (${month})`,

@@ -12,10 +12,17 @@ export function completeSeries(values: readonly (number | null)[]): number[] {
   while (last >= first && values[last] === null) last--;
   const span = values.slice(first, last + 1);
   const present = span.filter((v) => v !== null).length;
-  if (present < 3) throw fail.na(`values has ${present} value${present === 1 ? "" : "s"}; a forecast needs at least 3`);
+  if (present < 3)
+    throw fail.na({
+      en: `values has ${present} value${present === 1 ? "" : "s"}; a forecast needs at least 3`,
+      fr: `values a ${present} valeur${present > 1 ? "s" : ""} ; une prévision en demande au moins 3`,
+    });
   const blanks = span.length - present;
   if (blanks > 0.3 * span.length) {
-    throw fail.num(`values has ${blanks} blanks out of ${span.length} cells; at most 30% can be filled in`);
+    throw fail.num({
+      en: `values has ${blanks} blanks out of ${span.length} cells; at most 30% can be filled in`,
+      fr: `values a ${blanks} cellules vides sur ${span.length} ; au plus 30 % peuvent être complétées`,
+    });
   }
   const out: number[] = [];
   let previous = span[0] as number;

@@ -1,4 +1,4 @@
-import { fail } from "../errors.js";
+import { fail, numIn } from "../errors.js";
 import { completeSeries } from "./complete.js";
 import type { FittedEts } from "./fit.js";
 import { forecastWithIntervals, type ForecastRow } from "./intervals.js";
@@ -47,18 +47,32 @@ interface Analysis {
   readonly fit: FittedEts | undefined;
 }
 
+const GROWS_TOO_LARGE = {
+  en: "the forecast grows beyond what can be represented",
+  fr: "la prévision dépasse ce qui peut être représenté",
+};
+
 function analyse(values: readonly (number | null)[], seasonLength: number): Analysis {
   const all = completeSeries(values);
   if (!(seasonLength >= 0 && Number.isInteger(seasonLength))) {
-    throw fail.num(`seasonLength must be 0, 1 or a whole number of periods, got ${seasonLength}`);
+    throw fail.num({
+      en: `seasonLength must be 0, 1 or a whole number of periods, got ${seasonLength}`,
+      fr: `seasonLength doit valoir 0, 1 ou un nombre entier de périodes, reçu ${numIn(seasonLength, "fr")}`,
+    });
   }
-  for (const v of all) if (!Number.isFinite(v)) throw fail.num("values must be finite numbers");
+  for (const v of all)
+    if (!Number.isFinite(v))
+      throw fail.num({ en: "values must be finite numbers", fr: "values doit contenir des nombres finis" });
   const m = seasonLength === 1 ? detectSeason(all) : seasonLength === 0 ? 1 : seasonLength;
   const y = all.length > MAX_FIT_LENGTH ? all.slice(all.length - MAX_FIT_LENGTH) : all;
   const first = y[0] as number;
   if (y.every((v) => v === first)) return { y, seasonLength: m, fit: undefined };
   const fit = selectEts(y, m);
-  if (!fit) throw fail.num("no exponential smoothing model could be fitted to values");
+  if (!fit)
+    throw fail.num({
+      en: "no exponential smoothing model could be fitted to values",
+      fr: "aucun modèle de lissage exponentiel n'a pu être ajusté à values",
+    });
   return { y, seasonLength: m, fit };
 }
 
@@ -72,9 +86,16 @@ export function forecastEts(
   seasonLength: number,
   confidence: number,
 ): { model: EtsModelInfo; forecasts: ForecastRow[] } {
-  if (!(confidence > 0 && confidence < 1)) throw fail.num(`confidence must be between 0 and 1, got ${confidence}`);
+  if (!(confidence > 0 && confidence < 1))
+    throw fail.num({
+      en: `confidence must be between 0 and 1, got ${confidence}`,
+      fr: `confidence doit être entre 0 et 1, reçu ${numIn(confidence, "fr")}`,
+    });
   if (!(Number.isInteger(horizon) && horizon >= 1 && horizon <= 10000)) {
-    throw fail.num(`horizon must be a whole number from 1 to 10,000, got ${horizon}`);
+    throw fail.num({
+      en: `horizon must be a whole number from 1 to 10,000, got ${horizon}`,
+      fr: `horizon doit être un nombre entier de 1 à 10 000, reçu ${numIn(horizon, "fr")}`,
+    });
   }
   // Far from 1, variances over- or underflow: forecast the series divided by a power of two (exact), then
   // scale back.
@@ -94,8 +115,7 @@ export function forecastEts(
       upper: r.upper * scale,
     }));
     for (const row of forecasts) {
-      if (!(Number.isFinite(row.lower) && Number.isFinite(row.upper)))
-        throw fail.num("the forecast grows beyond what can be represented");
+      if (!(Number.isFinite(row.lower) && Number.isFinite(row.upper))) throw fail.num(GROWS_TOO_LARGE);
     }
     return { model: describeModel(values, seasonLength), forecasts };
   }
@@ -110,7 +130,7 @@ export function forecastEts(
       }));
   for (const row of forecasts) {
     if (!(Number.isFinite(row.point) && Number.isFinite(row.lower) && Number.isFinite(row.upper))) {
-      throw fail.num("the forecast grows beyond what can be represented");
+      throw fail.num(GROWS_TOO_LARGE);
     }
   }
   return { model, forecasts };

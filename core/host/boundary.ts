@@ -117,7 +117,8 @@ export function callKpi(kpi: AnyKpi, rawArgs: readonly unknown[], options: CallO
       options.origins?.map((origin) => (origin ? { origin } : undefined)),
     );
   } catch (error) {
-    const internal = new KpiError("#VALUE!", `internal error: ${reasonOf(error)}`);
+    const reason = reasonOf(error);
+    const internal = new KpiError("#VALUE!", { en: `internal error: ${reason}`, fr: `erreur interne : ${reason}` });
     internal.fn = kpi.id;
     return internal;
   }

@@ -1,10 +1,12 @@
 import { keyOf } from "../coerce.js";
+import { because } from "../errors.js";
 import { divide, sum } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const AOV = defineKpi({
   id: "AOV",
   category: "revenue",
+  title: { en: "Average order value", fr: "Panier moyen" },
   description: {
     en: "Average order value: total revenue divided by the number of distinct orders. Without order ids, each non-blank revenue cell is one order; with them, order lines of the same order add up.",
     fr: "Panier moyen : chiffre d'affaires total divisé par le nombre de commandes distinctes. Sans identifiants, chaque cellule de montant est une commande ; avec, les lignes d'une même commande s'additionnent.",
@@ -14,7 +16,7 @@ export const AOV = defineKpi({
   params: [
     {
       name: "revenue",
-      kind: "values",
+      kind: "numberList",
       description: { en: "Revenue of each order or order line", fr: "Montant de chaque commande ou ligne de commande" },
     },
     {
@@ -26,6 +28,7 @@ export const AOV = defineKpi({
   ],
   paired: [["revenue", "orderIds"]],
   result: "number",
+  unit: "money",
   examples: [
     { args: [[[120], [80], [100]]], result: 100 },
     {
@@ -43,6 +46,6 @@ export const AOV = defineKpi({
       for (const id of orderIds) seen.add(keyOf(id));
       orders = seen.size;
     }
-    return divide(sum(revenue), orders, "revenue has no values");
+    return divide(sum(revenue), orders, because.noValues("revenue"));
   },
 });

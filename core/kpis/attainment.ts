@@ -4,6 +4,7 @@ import { defineKpi } from "../spec.js";
 export const ATTAINMENT = defineKpi({
   id: "ATTAINMENT",
   category: "revenue",
+  title: { en: "Target attainment", fr: "Taux d'atteinte de l'objectif" },
   description: {
     en: "Target attainment: actual / target (1 = target reached).",
     fr: "Taux d'atteinte de l'objectif : réalisé / objectif (1 = objectif atteint).",
@@ -11,10 +12,11 @@ export const ATTAINMENT = defineKpi({
   formula: "Σactual / Σtarget",
   keywords: ["quota attainment", "atteinte d'objectif", "taux de réalisation", "performance"],
   params: [
-    { name: "actual", kind: "numbers", description: { en: "Actual values", fr: "Valeurs réalisées" } },
-    { name: "target", kind: "numbers", description: { en: "Targets", fr: "Objectifs" } },
+    { name: "actual", kind: "numberRange", description: { en: "Actual values", fr: "Valeurs réalisées" } },
+    { name: "target", kind: "numberRange", description: { en: "Targets", fr: "Objectifs" } },
   ],
   result: "number",
+  unit: "rate",
   examples: [
     {
       args: [

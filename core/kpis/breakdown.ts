@@ -1,5 +1,5 @@
 import { keyOf } from "../coerce.js";
-import { fail } from "../errors.js";
+import { because, fail } from "../errors.js";
 import { defineKpi, type SpillCell } from "../spec.js";
 
 interface Group {
@@ -12,6 +12,7 @@ interface Group {
 export const BREAKDOWN = defineKpi({
   id: "BREAKDOWN",
   category: "revenue",
+  title: { en: "Breakdown by key", fr: "Répartition par clé" },
   description: {
     en: "Breakdown by key, one row per distinct key: [key, statistic, share]. statistic is sum, count or average; share is the key's sum (its count for count) over the grand total. Rows are sorted largest first, ties in order of first appearance.",
     fr: "Répartition par clé, une ligne par clé distincte : [clé, statistique, part]. statistique = sum (somme), count (nombre) ou average (moyenne) ; la part est la somme de la clé (son nombre pour count) sur le total. Tri du plus grand au plus petit, ex aequo dans l'ordre d'apparition.",
@@ -27,7 +28,7 @@ export const BREAKDOWN = defineKpi({
         fr: "Clé de chaque ligne (canal, produit, région…)",
       },
     },
-    { name: "values", kind: "values", description: { en: "Value of each row", fr: "Valeur de chaque ligne" } },
+    { name: "values", kind: "numberList", description: { en: "Value of each row", fr: "Valeur de chaque ligne" } },
     {
       name: "statistic",
       kind: "text",
@@ -39,6 +40,7 @@ export const BREAKDOWN = defineKpi({
   ],
   paired: [["keys", "values"]],
   result: "spill",
+  unit: ["text", "value", "rate"],
   examples: [
     {
       args: [
@@ -72,10 +74,11 @@ export const BREAKDOWN = defineKpi({
       group.count++;
       grandSum += value;
     }
-    if (groups.size === 0) throw fail.na("keys and values have no complete row");
+    if (groups.size === 0)
+      throw fail.na({ en: "keys and values have no complete row", fr: "keys et values n'ont aucune ligne complète" });
     // An overflowed total would turn every share into 0 or NaN: refuse it rather than show a wrong table.
     if (!Number.isFinite(grandSum) || [...groups.values()].some((g) => !Number.isFinite(g.sum))) {
-      throw fail.num("values add up to more than can be represented");
+      throw fail.num(because.addsUpTooMuch("values"));
     }
     const statOf = (g: Group): number =>
       statistic === "count" ? g.count : statistic === "average" ? g.sum / g.count : g.sum;
@@ -83,10 +86,19 @@ export const BREAKDOWN = defineKpi({
     const ranked = [...groups.values()].sort((a, b) => statOf(b) - statOf(a) || a.order - b.order);
     return ranked.map((g): SpillCell[] => {
       const part = statistic === "count" ? g.count : g.sum;
-      if (total === 0) return [g.label, statOf(g), fail.div0("values sums to 0")];
+      if (total === 0) return [g.label, statOf(g), fail.div0(because.sumsToZero("values"))];
       // Values that cancel out leave a tiny total that a key's sum can overflow.
       const share = part / total;
-      return [g.label, statOf(g), Number.isFinite(share) ? share : fail.num("the share is too large to represent")];
+      return [
+        g.label,
+        statOf(g),
+        Number.isFinite(share)
+          ? share
+          : fail.num({
+              en: "the share is too large to represent",
+              fr: "la part est trop grande pour être représentée",
+            }),
+      ];
     });
   },
 });

@@ -1,5 +1,5 @@
 import { countCells, keyOf, readKeys, BLANK_KEY, type ReadAs, type ReadSpec } from "../coerce.js";
-import { fail, isKpiError, KpiError } from "../errors.js";
+import { because, fail, isKpiError, KpiError, quoteIn } from "../errors.js";
 import { idFromName, isRangeKind } from "../host/boundary.js";
 import { evaluate } from "../run.js";
 import { defineKpi, type AnyKpi, type HostArg, type ParamSpec, type SpillCell } from "../spec.js";
@@ -132,6 +132,7 @@ function scatterCells(reader: CellReader, groupOf: Int32Array, counts: Int32Arra
 export const BY = defineKpi({
   id: "BY",
   category: "analysis",
+  title: { en: "Any KPI by group", fr: "Indicateur par groupe" },
   description: {
     en: 'Any single-value KPI per group: one row per distinct group (first appearance order), [group, the KPI on that group\'s rows]. kpi names the function ("WINRATE" or "KPI.WINRATE"); each range argument must have as many cells as groups and is split by group, a single value goes to every group. Rows with a blank group are skipped; a group\'s error stays in its cell.',
     fr: "N'importe quel indicateur à valeur unique par groupe : une ligne par groupe distinct (ordre d'apparition), [groupe, l'indicateur sur les lignes du groupe]. kpi nomme la fonction (\"WINRATE\" ou \"KPI.WINRATE\") ; chaque plage doit avoir autant de cellules que groups et est découpée par groupe, une valeur seule va à chaque groupe. Les lignes sans groupe sont ignorées ; l'erreur d'un groupe reste dans sa cellule.",
@@ -173,6 +174,7 @@ export const BY = defineKpi({
     ...Array.from({ length: INNER_ARGS - 1 }, (_, i) => innerParam(i + 2, true)),
   ],
   result: "spill",
+  unit: ["text", "number"],
   examples: [
     {
       args: [[["Ann"], ["Bob"], ["ann"], ["Bob"]], "WINRATE", [["Won"], ["Lost"], ["Lost"], ["Won"]]],
@@ -196,23 +198,34 @@ export const BY = defineKpi({
   compute: (args) => {
     const { groups, kpi } = args as unknown as { groups: HostArg; kpi: string };
     const inner = lookUp(idFromName(kpi) ?? kpi.trim());
-    if (!inner) throw fail.value(`kpi "${kpi}" is not a KPI function`);
-    if (inner.id === "BY") throw fail.value("kpi cannot be BY itself");
-    if (inner.result === "spill") throw fail.value(`kpi ${inner.id} returns a table; BY takes single-value KPIs`);
+    if (!inner)
+      throw fail.value({
+        en: `kpi "${kpi}" is not a KPI function`,
+        fr: `kpi ${quoteIn(kpi, "fr")} n'est pas une fonction KPI`,
+      });
+    if (inner.id === "BY") throw fail.value({ en: "kpi cannot be BY itself", fr: "kpi ne peut pas être BY lui-même" });
+    if (inner.result === "spill")
+      throw fail.value({
+        en: `kpi ${inner.id} returns a table; BY takes single-value KPIs`,
+        fr: `kpi ${inner.id} renvoie un tableau ; BY prend des indicateurs à valeur unique`,
+      });
     const given = Array.from(
       { length: INNER_ARGS },
       (_, i) => (args as Record<string, HostArg | undefined>)[`arg${i + 1}`],
     );
     while (given.length > 0 && given[given.length - 1] === undefined) given.pop();
     if (given.length > inner.params.length) {
-      throw fail.value(`${inner.id} takes at most ${inner.params.length} arguments, got ${given.length}`);
+      throw fail.value({
+        en: `${inner.id} takes at most ${inner.params.length} arguments, got ${given.length}`,
+        fr: `${inner.id} prend au plus ${inner.params.length} arguments, reçu ${given.length}`,
+      });
     }
 
     const groupSpec: ReadSpec = { name: "groups", kind: "keys", description: { en: "", fr: "" } };
     const keys = readKeys(groups.value, groups.origin ? { ...groupSpec, origin: groups.origin } : groupSpec, true);
     const n = keys.length;
     const { groupOf, labels } = assignGroups(keys);
-    if (labels.length === 0) throw fail.na("groups has no values");
+    if (labels.length === 0) throw fail.na(because.noValues("groups"));
 
     // Range arguments are split by group; a single value (or an argument of a scalar parameter) is passed as is.
     const split = given.map((arg, i) => {
@@ -220,9 +233,10 @@ export const BY = defineKpi({
       if (!arg || !param || !isRangeKind(param.kind) || !Array.isArray(arg.value)) return undefined;
       const cells = cellReader(arg.value);
       if (cells.count !== n) {
-        throw fail.value(
-          `arg${i + 1} (${param.name}) must have as many cells as groups: groups has ${n}, arg${i + 1} has ${cells.count}`,
-        );
+        throw fail.value({
+          en: `arg${i + 1} (${param.name}) must have as many cells as groups: groups has ${n}, arg${i + 1} has ${cells.count}`,
+          fr: `arg${i + 1} (${param.name}) doit avoir autant de cellules que groups : groups en a ${n}, arg${i + 1} en a ${cells.count}`,
+        });
       }
       return { cells, cols: widthOf(arg.value), origin: arg.origin };
     });
@@ -246,7 +260,13 @@ export const BY = defineKpi({
       );
       const result = evaluate(inner, groupArgs, readAs);
       if (isKpiError(result))
-        return [label, new KpiError(result.code, `group "${label}": ${inner.id}: ${result.detail}`)];
+        return [
+          label,
+          new KpiError(result.code, {
+            en: `group "${label}": ${inner.id}: ${result.causes.en}`,
+            fr: `groupe ${quoteIn(label, "fr")} : ${inner.id} : ${result.causes.fr}`,
+          }),
+        ];
       return [label, result as SpillCell];
     });
   },

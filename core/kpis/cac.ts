@@ -4,6 +4,7 @@ import { defineKpi } from "../spec.js";
 export const CAC = defineKpi({
   id: "CAC",
   category: "acquisition",
+  title: { en: "Customer acquisition cost", fr: "Coût d'acquisition client" },
   description: {
     en: "Customer acquisition cost: marketing plus sales costs divided by the number of new customers.",
     fr: "Coût d'acquisition client : coûts marketing et commerciaux divisés par le nombre de nouveaux clients.",
@@ -13,24 +14,25 @@ export const CAC = defineKpi({
   params: [
     {
       name: "marketingCosts",
-      kind: "numbers",
+      kind: "numberRange",
       min: 0,
       description: { en: "Marketing costs of the period(s)", fr: "Coûts marketing de la ou des périodes" },
     },
     {
       name: "salesCosts",
-      kind: "numbers",
+      kind: "numberRange",
       min: 0,
       description: { en: "Sales costs of the period(s)", fr: "Coûts commerciaux de la ou des périodes" },
     },
     {
       name: "newCustomers",
-      kind: "numbers",
+      kind: "numberRange",
       min: 0,
       description: { en: "New customers won in the period(s)", fr: "Nouveaux clients gagnés sur la ou les périodes" },
     },
   ],
   result: "number",
+  unit: "money",
   examples: [
     {
       args: [

@@ -5,6 +5,7 @@ import { defineKpi } from "../spec.js";
 export const CAGR = defineKpi({
   id: "CAGR",
   category: "revenue",
+  title: { en: "Compound annual growth rate", fr: "Taux de croissance annuel composé" },
   description: {
     en: "Compound annual growth rate: (end / start)^(1 / periods) − 1, the same as Excel's RRI(periods, start, end).",
     fr: "Taux de croissance annuel composé (TCAC) : (fin / début)^(1 / périodes) − 1, comme RRI(périodes, début, fin) dans Excel.",
@@ -22,13 +23,18 @@ export const CAGR = defineKpi({
     },
   ],
   result: "number",
+  unit: "rate",
   examples: [
     { args: [100000, 121000, 2], result: 0.1 },
     { args: [0, 100, 3], result: "#NUM!" },
   ],
   compute: ({ startValue, endValue, periods }) => {
     // Growth from nothing has no rate: Excel's RRI answers #NUM! here, not #DIV/0!.
-    if (startValue === 0) throw fail.num("startValue is 0: a growth rate needs a starting value above 0");
+    if (startValue === 0)
+      throw fail.num({
+        en: "startValue is 0: a growth rate needs a starting value above 0",
+        fr: "startValue vaut 0 : un taux de croissance demande une valeur de départ supérieure à 0",
+      });
     return finite(Math.pow(endValue / startValue, 1 / periods) - 1);
   },
 });

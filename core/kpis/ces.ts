@@ -1,4 +1,4 @@
-import { fail } from "../errors.js";
+import { because, fail } from "../errors.js";
 import { finite } from "../math.js";
 import { defineKpi } from "../spec.js";
 import { checkOnScale } from "../scale.js";
@@ -6,6 +6,7 @@ import { checkOnScale } from "../scale.js";
 export const CES = defineKpi({
   id: "CES",
   category: "satisfaction",
+  title: { en: "Customer effort score", fr: "Score d'effort client" },
   description: {
     en: "Customer effort score: the mean score on a 1–scaleMax scale (1–7 by default). Scores must lie in [1, scaleMax].",
     fr: "Score d'effort client (CES) : note moyenne sur une échelle de 1 à scaleMax (1 à 7 par défaut). Les notes doivent être dans [1, scaleMax].",
@@ -15,7 +16,7 @@ export const CES = defineKpi({
   params: [
     {
       name: "scores",
-      kind: "numbers",
+      kind: "numberRange",
       description: { en: "Effort scores from 1 to scaleMax", fr: "Notes d'effort de 1 à scaleMax" },
     },
     {
@@ -28,6 +29,7 @@ export const CES = defineKpi({
     },
   ],
   result: "number",
+  unit: "score",
   examples: [{ args: [[[7], [5], [6]]], result: 6 }],
   compute: ({ scores, scaleMax }) => {
     // One pass: each score is checked against the scale as it is added.
@@ -38,7 +40,7 @@ export const CES = defineKpi({
       total += v;
       responses++;
     });
-    if (responses === 0) throw fail.div0("scores has no responses");
+    if (responses === 0) throw fail.div0(because.noResponses("scores"));
     return finite(total / responses);
   },
 });

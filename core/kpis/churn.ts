@@ -4,6 +4,7 @@ import { defineKpi } from "../spec.js";
 export const CHURN = defineKpi({
   id: "CHURN",
   category: "retention",
+  title: { en: "Churn rate", fr: "Taux d'attrition" },
   description: {
     en: "Churn rate: customers lost / customers at the start. Losing more customers than there were is #NUM!.",
     fr: "Taux d'attrition (churn) : clients perdus / clients en début de période. Perdre plus de clients qu'il n'y en avait donne #NUM!.",
@@ -13,18 +14,19 @@ export const CHURN = defineKpi({
   params: [
     {
       name: "customersAtStart",
-      kind: "numbers",
+      kind: "numberRange",
       min: 0,
       description: { en: "Customers at the start of the period(s)", fr: "Clients en début de période(s)" },
     },
     {
       name: "customersLost",
-      kind: "numbers",
+      kind: "numberRange",
       min: 0,
       description: { en: "Customers lost during the period(s)", fr: "Clients perdus pendant la ou les périodes" },
     },
   ],
   result: "number",
+  unit: "rate",
   examples: [
     {
       args: [

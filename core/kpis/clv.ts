@@ -11,6 +11,7 @@ export const DAYS_PER_MONTH = 365.25 / 12;
 export const CLV = defineKpi({
   id: "CLV",
   category: "value",
+  title: { en: "Predicted customer value", fr: "Valeur client prévue" },
   description: {
     en: "Customer lifetime value from an order log, one row per customer: [customer, transactions, probability alive, expected transactions in the horizon, expected transaction value, CLV]. BG/NBD (Fader, Hardie & Lee 2005) for the transactions, Gamma-Gamma (Fader & Hardie 2013) for their value, both fitted by maximum likelihood; CLV = expected transactions × expected value × margin, undiscounted.",
     fr: "Valeur vie client à partir d'un journal de commandes, une ligne par client : [client, transactions, probabilité d'être actif, transactions attendues sur l'horizon, valeur attendue d'une transaction, CLV]. BG/NBD (Fader, Hardie et Lee 2005) pour les transactions, Gamma-Gamma (Fader et Hardie 2013) pour leur valeur, ajustés par maximum de vraisemblance ; CLV = transactions attendues × valeur attendue × marge, sans actualisation.",
@@ -31,6 +32,7 @@ export const CLV = defineKpi({
   params: [CUSTOMER_IDS, ORDER_DATES, AMOUNTS, HORIZON_MONTHS, AS_OF, MARGIN],
   paired: [["customerIds", "orderDates", "amounts"]],
   result: "spill",
+  unit: ["text", "count", "rate", "score", "money", "money"],
   examples: [
     {
       args: [
@@ -48,7 +50,7 @@ export const CLV = defineKpi({
   compute: ({ customerIds, orderDates, amounts, horizonMonths, asOf, margin }) => {
     const models = fitModels(customerIds, orderDates, amounts, asOf);
     const { summaries, rfm, bgnbd, gammaGamma, means } = models;
-    if (!gammaGamma || !means) throw fail.value("amounts is required");
+    if (!gammaGamma || !means) throw fail.value({ en: "amounts is required", fr: "amounts est obligatoire" });
     const horizon = horizonMonths * DAYS_PER_MONTH;
     const rows: SpillCell[][] = new Array<SpillCell[]>(summaries.count);
     for (let c = 0; c < summaries.count; c++) {
@@ -60,7 +62,12 @@ export const CLV = defineKpi({
       const value = expectedValue(gammaGamma, x, means[c] as number);
       const clv = expected * value * margin;
       const cell = (v: number): SpillCell =>
-        Number.isFinite(v) ? v : fail.num(`the expected transactions of this customer cannot be computed`);
+        Number.isFinite(v)
+          ? v
+          : fail.num({
+              en: "the expected transactions of this customer cannot be computed",
+              fr: "les transactions attendues de ce client ne peuvent pas être calculées",
+            });
       rows[c] = [summaries.ids[c] as string | number, x + 1, alive, cell(expected), value, cell(clv)];
     }
     return rows;

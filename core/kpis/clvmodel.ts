@@ -5,6 +5,7 @@ import { defineKpi, type SpillCell } from "../spec.js";
 export const CLVMODEL = defineKpi({
   id: "CLVMODEL",
   category: "value",
+  title: { en: "Customer-value model", fr: "Modèle de valeur client" },
   description: {
     en: "The customer-value models CLV fits, as [label, value] rows: customers, repeatCustomers, then the BG/NBD parameters r, alpha (in days), a, b and logLikelihood (time in days), then with amounts the Gamma-Gamma parameters p, q, v and logLikelihoodGG.",
     fr: "Les modèles de valeur client ajustés par CLV, en lignes [libellé, valeur] : customers, repeatCustomers, puis les paramètres BG/NBD r, alpha (en jours), a, b et logLikelihood (temps en jours), puis avec les montants les paramètres Gamma-Gamma p, q, v et logLikelihoodGG.",
@@ -23,6 +24,7 @@ export const CLVMODEL = defineKpi({
   params: [CUSTOMER_IDS, ORDER_DATES, { ...AMOUNTS, optional: true }, AS_OF],
   paired: [["customerIds", "orderDates", "amounts"]],
   result: "spill",
+  unit: ["text", "number"],
   examples: [
     {
       args: [

@@ -1,6 +1,6 @@
 import { keyOf } from "../coerce.js";
 import { monthIndex, monthStartSerial } from "../dates.js";
-import { fail } from "../errors.js";
+import { because, fail } from "../errors.js";
 import { KpiDate, defineKpi, type SpillCell } from "../spec.js";
 
 /** Serial of 9999-12-31, the last day spreadsheets can show. */
@@ -9,6 +9,7 @@ const LAST_SPREADSHEET_DAY = 2_958_465;
 export const COHORT = defineKpi({
   id: "COHORT",
   category: "analysis",
+  title: { en: "Retention by cohort", fr: "Rétention par cohorte" },
   description: {
     en: "Monthly retention cohorts, one row per cohort (the month of a customer's first order), oldest first: [cohort month, cohort size, r0 … r(periods−1)], where rk is the share of the cohort that ordered in the k-th month after its first; r0 = 1. Months after the latest order month in the data are empty.",
     fr: "Cohortes de rétention mensuelles, une ligne par cohorte (mois de la première commande du client), de la plus ancienne à la plus récente : [mois de cohorte, taille, r0 … r(periods−1)], où rk est la part de la cohorte ayant commandé k mois après sa première commande ; r0 = 1. Les mois postérieurs à la dernière commande des données sont vides.",
@@ -38,6 +39,7 @@ export const COHORT = defineKpi({
   ],
   paired: [["customerIds", "orderDates"]],
   result: "spill",
+  unit: ["month", "count", "rate"],
   examples: [
     {
       args: [[["Ann"], ["Bob"], ["Ann"], ["Cid"]], [[46023], [46030], [46054], [46054]], 3],
@@ -49,7 +51,11 @@ export const COHORT = defineKpi({
   ],
   compute: ({ customerIds, orderDates, periods }) => {
     const n = customerIds.length;
-    if (n === 0) throw fail.na("customerIds and orderDates have no complete row");
+    if (n === 0)
+      throw fail.na({
+        en: "customerIds and orderDates have no complete row",
+        fr: "customerIds et orderDates n'ont aucune ligne complète",
+      });
     // Pass 1: each customer's index and first month, and the latest month in the data.
     const indexOf = new Map<string, number>();
     const customerOfRow = new Int32Array(n);
@@ -62,7 +68,7 @@ export const COHORT = defineKpi({
       if (c === undefined) indexOf.set(key, (c = firstMonth.length));
       const serial = orderDates[i] as number;
       // Past 9999-12-31 a month start is no longer a representable date.
-      if (serial > LAST_SPREADSHEET_DAY) throw fail.num(`orderDates: cell ${i + 1} is ${serial}, after 9999-12-31`);
+      if (serial > LAST_SPREADSHEET_DAY) throw fail.num(because.afterLastDay("orderDates", i + 1, serial));
       const m = monthIndex(serial);
       customerOfRow[i] = c;
       monthOfRow[i] = m;

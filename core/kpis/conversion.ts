@@ -4,6 +4,7 @@ import { defineKpi } from "../spec.js";
 export const CONVERSION = defineKpi({
   id: "CONVERSION",
   category: "acquisition",
+  title: { en: "Conversion rate", fr: "Taux de conversion" },
   description: {
     en: "Conversion rate: total conversions divided by total prospects. More conversions than prospects is #NUM! (the arguments are probably swapped).",
     fr: "Taux de conversion : total des conversions divisé par le total des prospects. Plus de conversions que de prospects donne #NUM! (arguments probablement inversés).",
@@ -13,7 +14,7 @@ export const CONVERSION = defineKpi({
   params: [
     {
       name: "conversions",
-      kind: "numbers",
+      kind: "numberRange",
       min: 0,
       description: {
         en: "Converted prospects (leads won, sign-ups, orders)",
@@ -22,7 +23,7 @@ export const CONVERSION = defineKpi({
     },
     {
       name: "prospects",
-      kind: "numbers",
+      kind: "numberRange",
       min: 0,
       description: {
         en: "Prospects, leads or visitors at the start of the step",
@@ -31,6 +32,7 @@ export const CONVERSION = defineKpi({
     },
   ],
   result: "number",
+  unit: "rate",
   examples: [
     {
       args: [

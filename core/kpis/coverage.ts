@@ -1,10 +1,11 @@
-import { fail } from "../errors.js";
+import { fail, numIn } from "../errors.js";
 import { finite } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const COVERAGE = defineKpi({
   id: "COVERAGE",
   category: "acquisition",
+  title: { en: "Pipeline coverage", fr: "Couverture du pipeline" },
   description: {
     en: "Pipeline coverage: open pipeline divided by the quota still to reach (quota − closed won). A remaining quota of 0 or less is #NUM! (the quota is already met).",
     fr: "Couverture du pipeline : pipeline ouvert divisé par l'objectif restant (objectif − déjà signé). Un reste à faire nul ou négatif donne #NUM! (objectif déjà atteint).",
@@ -14,25 +15,26 @@ export const COVERAGE = defineKpi({
   params: [
     {
       name: "openPipeline",
-      kind: "numbers",
+      kind: "numberRange",
       min: 0,
       description: { en: "Open pipeline amounts", fr: "Montants du pipeline ouvert" },
     },
     {
       name: "quota",
-      kind: "numbers",
+      kind: "numberRange",
       min: 0,
       description: { en: "Quota (target) of the period", fr: "Objectif (quota) de la période" },
     },
     {
       name: "closedWon",
-      kind: "numbers",
+      kind: "numberRange",
       optional: true,
       default: 0,
       description: { en: "Already closed-won amounts; 0 when omitted", fr: "Montants déjà signés ; 0 par défaut" },
     },
   ],
   result: "number",
+  unit: "ratio",
   examples: [
     { args: [[[300000]], 200000, 50000], result: 2 },
     { args: [[[300000]], 200000, 250000], result: "#NUM!" },
@@ -40,7 +42,10 @@ export const COVERAGE = defineKpi({
   compute: ({ openPipeline, quota, closedWon }) => {
     const remaining = quota.sum() - closedWon.sum();
     if (remaining <= 0)
-      throw fail.num(`the remaining quota (quota − closedWon) is ${remaining}: the quota is already met`);
+      throw fail.num({
+        en: `the remaining quota (quota − closedWon) is ${remaining}: the quota is already met`,
+        fr: `le quota restant (quota − closedWon) vaut ${numIn(remaining, "fr")} : le quota est déjà atteint`,
+      });
     return finite(openPipeline.sum() / remaining);
   },
 });

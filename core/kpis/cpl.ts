@@ -4,6 +4,7 @@ import { defineKpi } from "../spec.js";
 export const CPL = defineKpi({
   id: "CPL",
   category: "acquisition",
+  title: { en: "Cost per lead", fr: "Coût par lead" },
   description: {
     en: "Cost per lead: total spend divided by total leads.",
     fr: "Coût par lead : dépenses totales divisées par le nombre total de leads.",
@@ -11,10 +12,11 @@ export const CPL = defineKpi({
   formula: "Σspend / Σleads",
   keywords: ["cost per lead", "coût par lead", "coût par prospect", "lead generation"],
   params: [
-    { name: "spend", kind: "numbers", min: 0, description: { en: "Marketing spend", fr: "Dépenses marketing" } },
-    { name: "leads", kind: "numbers", min: 0, description: { en: "Leads generated", fr: "Leads générés" } },
+    { name: "spend", kind: "numberRange", min: 0, description: { en: "Marketing spend", fr: "Dépenses marketing" } },
+    { name: "leads", kind: "numberRange", min: 0, description: { en: "Leads generated", fr: "Leads générés" } },
   ],
   result: "number",
+  unit: "money",
   examples: [{ args: [[[1000, 500]], [[40, 20]]], result: 25 }],
   compute: ({ spend, leads }) => finishCpl(spend.sum(), leads.sum()),
 });

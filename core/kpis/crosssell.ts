@@ -4,6 +4,7 @@ import { shareWithTwoOrMore } from "./repeatrate.js";
 export const CROSSSELL = defineKpi({
   id: "CROSSSELL",
   category: "retention",
+  title: { en: "Cross-sell rate", fr: "Taux de vente croisée" },
   description: {
     en: "Cross-sell rate: customers who bought at least 2 distinct products / distinct customers.",
     fr: "Taux de vente croisée : clients ayant acheté au moins 2 produits distincts / clients distincts.",
@@ -20,6 +21,7 @@ export const CROSSSELL = defineKpi({
   ],
   paired: [["customerIds", "products"]],
   result: "number",
+  unit: "rate",
   examples: [
     {
       args: [

@@ -1,10 +1,11 @@
-import { fail } from "../errors.js";
+import { because, fail, numIn } from "../errors.js";
 import { defineKpi } from "../spec.js";
 import { checkOnScale } from "../scale.js";
 
 export const CSAT = defineKpi({
   id: "CSAT",
   category: "satisfaction",
+  title: { en: "Customer satisfaction", fr: "Satisfaction client" },
   description: {
     en: "Customer satisfaction score: share of scores at or above the threshold (4 and 5 on a 1–5 scale by default). Scores must lie in [1, scaleMax].",
     fr: "Score de satisfaction client (CSAT) : part des notes supérieures ou égales au seuil (4 et 5 sur une échelle de 1 à 5 par défaut). Les notes doivent être dans [1, scaleMax].",
@@ -14,7 +15,7 @@ export const CSAT = defineKpi({
   params: [
     {
       name: "scores",
-      kind: "numbers",
+      kind: "numberRange",
       description: { en: "Satisfaction scores from 1 to scaleMax", fr: "Notes de satisfaction de 1 à scaleMax" },
     },
     {
@@ -37,6 +38,7 @@ export const CSAT = defineKpi({
     },
   ],
   result: "number",
+  unit: "rate",
   examples: [
     { args: [[[5], [4], [3], [5], [1]]], result: 0.6 },
     { args: [[[9], [10], [6]], 10, 9], result: 2 / 3 },
@@ -44,7 +46,10 @@ export const CSAT = defineKpi({
   ],
   compute: ({ scores, scaleMax, threshold }) => {
     if (threshold < 1 || threshold > scaleMax)
-      throw fail.num(`threshold ${threshold} is outside the scale 1 to ${scaleMax}`);
+      throw fail.num({
+        en: `threshold ${threshold} is outside the scale 1 to ${scaleMax}`,
+        fr: `threshold (${numIn(threshold, "fr")}) est hors de l'échelle de 1 à ${scaleMax}`,
+      });
     let responses = 0;
     let satisfied = 0;
     scores.forEach((v, position) => {
@@ -52,7 +57,7 @@ export const CSAT = defineKpi({
       responses++;
       if (v >= threshold) satisfied++;
     });
-    if (responses === 0) throw fail.div0("scores has no responses");
+    if (responses === 0) throw fail.div0(because.noResponses("scores"));
     return satisfied / responses;
   },
 });

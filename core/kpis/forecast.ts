@@ -19,6 +19,7 @@ export const SEASON_LENGTH = {
 export const FORECAST = defineKpi({
   id: "FORECAST",
   category: "time",
+  title: { en: "Seasonal forecast", fr: "Prévision saisonnière" },
   description: {
     en: "Forecast by exponential smoothing (ETS state-space models, as R's forecast::ets): horizon rows of [point forecast, lower bound, upper bound] after an equally spaced series. Error, trend (none, additive, damped) and season (none, additive, multiplicative) are chosen by AICc, parameters by maximum likelihood; the bounds are a prediction interval at the given confidence. Blanks inside the series take the mean of their neighbours; more than 30% blanks is #NUM!, fewer than 3 values #N/A.",
     fr: "Prévision par lissage exponentiel (modèles ETS à espace d'états, comme forecast::ets de R) : horizon lignes de [prévision, borne basse, borne haute] après une série à pas régulier. Erreur, tendance (aucune, additive, amortie) et saison (aucune, additive, multiplicative) sont choisies par l'AICc, les paramètres par maximum de vraisemblance ; les bornes forment un intervalle de prévision au niveau de confiance donné. Les vides dans la série prennent la moyenne de leurs voisins ; plus de 30 % de vides donne #NUM!, moins de 3 valeurs #N/A.",
@@ -54,6 +55,7 @@ export const FORECAST = defineKpi({
     },
   ],
   result: "spill",
+  unit: "value",
   examples: [
     {
       args: [[[5], [5], [5], [5]], 2],

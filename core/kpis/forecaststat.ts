@@ -6,6 +6,7 @@ import { SEASON_LENGTH } from "./forecast.js";
 export const FORECASTSTAT = defineKpi({
   id: "FORECASTSTAT",
   category: "time",
+  title: { en: "Forecast model", fr: "Modèle de prévision" },
   description: {
     en: 'The exponential smoothing model FORECAST chooses for the same values and seasonLength, as [label, value] rows: model (e.g. ETS(A,Ad,A)), seasonLength, alpha, beta, gamma, phi ("" where the model has no such part), AICc, and the one-step in-sample MAE, RMSE, MASE (scaled by the seasonal naive error) and sMAPE (a fraction).',
     fr: "Le modèle de lissage exponentiel que FORECAST choisit pour les mêmes valeurs et seasonLength, en lignes [libellé, valeur] : model (p. ex. ETS(A,Ad,A)), seasonLength, alpha, beta, gamma, phi (\"\" quand le modèle n'a pas cette partie), AICc, et les erreurs à un pas dans l'échantillon MAE, RMSE, MASE (rapportée à l'erreur naïve saisonnière) et sMAPE (une fraction).",
@@ -25,6 +26,7 @@ export const FORECASTSTAT = defineKpi({
   ],
   params: [TIME_SERIES, SEASON_LENGTH],
   result: "spill",
+  unit: ["text", "number"],
   examples: [
     {
       args: [[[5], [5], [5], [5]]],

@@ -2,15 +2,19 @@ import { fail } from "../errors.js";
 import { defineKpi, type SpillCell } from "../spec.js";
 
 const ratio = (a: number, b: number): SpillCell => {
-  if (b === 0) return fail.div0(`a stage before has a count of 0`);
+  if (b === 0)
+    return fail.div0({ en: "a stage before has a count of 0", fr: "une étape précédente a un effectif de 0" });
   // Subnormal counts can overflow the quotient; a cell must never show Infinity.
   const value = a / b;
-  return Number.isFinite(value) ? value : fail.num("the ratio is too large to represent");
+  return Number.isFinite(value)
+    ? value
+    : fail.num({ en: "the ratio is too large to represent", fr: "le ratio est trop grand pour être représenté" });
 };
 
 export const FUNNEL = defineKpi({
   id: "FUNNEL",
   category: "acquisition",
+  title: { en: "Sales funnel", fr: "Entonnoir de vente" },
   description: {
     en: "Funnel table, one row per stage: [name, count, step conversion, cumulative conversion, drop-off]. Step = count / previous count (1 for the first stage), cumulative = count / first count, drop-off = 1 − step. A stage after a stage of 0 shows #DIV/0! in its ratio cells.",
     fr: "Tableau d'entonnoir, une ligne par étape : [nom, effectif, conversion d'étape, conversion cumulée, déperdition]. Étape = effectif / effectif précédent (1 pour la première), cumulée = effectif / premier effectif, déperdition = 1 − étape. Après une étape à 0, les ratios affichent #DIV/0!.",
@@ -20,7 +24,7 @@ export const FUNNEL = defineKpi({
   params: [
     {
       name: "stageCounts",
-      kind: "values",
+      kind: "numberList",
       min: 0,
       description: { en: "Count at each stage, first stage first", fr: "Effectif de chaque étape, dans l'ordre" },
     },
@@ -36,6 +40,7 @@ export const FUNNEL = defineKpi({
   ],
   paired: [["stageCounts", "stageNames"]],
   result: "spill",
+  unit: ["text", "count", "rate", "rate", "rate"],
   examples: [
     {
       args: [[[1000], [250], [50]]],
@@ -55,7 +60,7 @@ export const FUNNEL = defineKpi({
   ],
   compute: ({ stageCounts, stageNames }) => {
     const first = stageCounts[0];
-    if (first === undefined) throw fail.na("stageCounts has no stage");
+    if (first === undefined) throw fail.na({ en: "stageCounts has no stage", fr: "stageCounts n'a aucune étape" });
     return stageCounts.map((count, i) => {
       const step = i === 0 ? 1 : ratio(count, stageCounts[i - 1] as number);
       const row: SpillCell[] = [count, step, ratio(count, first), typeof step === "number" ? 1 - step : step];

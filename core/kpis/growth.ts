@@ -4,6 +4,7 @@ import { defineKpi } from "../spec.js";
 export const GROWTH = defineKpi({
   id: "GROWTH",
   category: "revenue",
+  title: { en: "Growth", fr: "Croissance" },
   description: {
     en: "Growth between two periods: (current − previous) / |previous|.",
     fr: "Croissance entre deux périodes : (actuelle − précédente) / |précédente|.",
@@ -13,16 +14,17 @@ export const GROWTH = defineKpi({
   params: [
     {
       name: "current",
-      kind: "numbers",
+      kind: "numberRange",
       description: { en: "Values of the current period", fr: "Valeurs de la période actuelle" },
     },
     {
       name: "previous",
-      kind: "numbers",
+      kind: "numberRange",
       description: { en: "Values of the previous period", fr: "Valeurs de la période précédente" },
     },
   ],
   result: "number",
+  unit: "rate",
   examples: [
     { args: [[[120000]], [[100000]]], result: 0.2 },
     { args: [[[-50]], [[-100]]], result: 0.5 },

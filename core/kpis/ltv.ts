@@ -5,6 +5,7 @@ import { defineKpi } from "../spec.js";
 export const LTV = defineKpi({
   id: "LTV",
   category: "retention",
+  title: { en: "Customer lifetime value", fr: "Valeur vie client" },
   description: {
     en: "Customer lifetime value: average order value × purchases per period × lifespan in periods × gross margin.",
     fr: "Valeur vie client (CLV) : panier moyen × achats par période × durée de vie en périodes × marge brute.",
@@ -33,6 +34,7 @@ export const LTV = defineKpi({
     GROSS_MARGIN,
   ],
   result: "number",
+  unit: "money",
   examples: [
     { args: [80, 4, 3], result: 960 },
     { args: [80, 4, 3, 0.5], result: 480 },

@@ -1,9 +1,11 @@
 import { divide } from "../math.js";
+import { because } from "../errors.js";
 import { defineKpi } from "../spec.js";
 
 export const LTVCAC = defineKpi({
   id: "LTVCAC",
   category: "retention",
+  title: { en: "LTV:CAC ratio", fr: "Ratio LTV:CAC" },
   description: {
     en: "LTV:CAC ratio: lifetime value / acquisition cost (3 or more is the usual healthy mark).",
     fr: "Ratio LTV:CAC : valeur vie client / coût d'acquisition (3 ou plus est le repère habituel).",
@@ -20,6 +22,7 @@ export const LTVCAC = defineKpi({
     },
   ],
   result: "number",
+  unit: "ratio",
   examples: [{ args: [960, 320], result: 3 }],
-  compute: ({ ltv, cac }) => divide(ltv, cac, "cac is 0"),
+  compute: ({ ltv, cac }) => divide(ltv, cac, because.isZero("cac")),
 });

@@ -1,10 +1,12 @@
 import { divide } from "../math.js";
+import { because } from "../errors.js";
 import { GROSS_MARGIN } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const LTVCHURN = defineKpi({
   id: "LTVCHURN",
   category: "retention",
+  title: { en: "Lifetime value from churn", fr: "Valeur vie client par l'attrition" },
   description: {
     en: "Lifetime value from churn (subscriptions): revenue per period × gross margin / churn rate. A churn rate of 0 is #DIV/0!.",
     fr: "Valeur vie client par le churn (abonnements) : revenu par période × marge brute / taux d'attrition. Un taux de 0 donne #DIV/0!.",
@@ -28,10 +30,11 @@ export const LTVCHURN = defineKpi({
     GROSS_MARGIN,
   ],
   result: "number",
+  unit: "money",
   examples: [
     { args: [50, 0.05], result: 1000 },
     { args: [50, 0.05, 0.8], result: 800 },
   ],
   compute: ({ revenuePerPeriod, churnRate, grossMargin }) =>
-    divide(revenuePerPeriod * grossMargin, churnRate, "churnRate is 0"),
+    divide(revenuePerPeriod * grossMargin, churnRate, because.isZero("churnRate")),
 });

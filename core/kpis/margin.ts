@@ -4,6 +4,7 @@ import { defineKpi } from "../spec.js";
 export const MARGIN = defineKpi({
   id: "MARGIN",
   category: "revenue",
+  title: { en: "Margin rate", fr: "Taux de marge" },
   description: {
     en: "Margin rate: (revenue − costs) / revenue.",
     fr: "Taux de marge : (chiffre d'affaires − coûts) / chiffre d'affaires.",
@@ -11,10 +12,11 @@ export const MARGIN = defineKpi({
   formula: "(Σrevenue − Σcosts) / Σrevenue",
   keywords: ["margin", "marge", "taux de marge", "gross margin", "marge brute", "profitability"],
   params: [
-    { name: "revenue", kind: "numbers", description: { en: "Revenue", fr: "Chiffre d'affaires" } },
-    { name: "costs", kind: "numbers", min: 0, description: { en: "Costs of the revenue", fr: "Coûts associés" } },
+    { name: "revenue", kind: "numberRange", description: { en: "Revenue", fr: "Chiffre d'affaires" } },
+    { name: "costs", kind: "numberRange", min: 0, description: { en: "Costs of the revenue", fr: "Coûts associés" } },
   ],
   result: "number",
+  unit: "rate",
   examples: [{ args: [[[1000], [500]], [[900]]], result: 0.4 }],
   compute: ({ revenue, costs }) => finishMargin(revenue.sum(), costs.sum()),
 });

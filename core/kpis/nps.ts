@@ -21,7 +21,7 @@ export function npsCounts(scores: NumberRange): {
 
 export const SCORE_0_TO_10 = {
   name: "scores",
-  kind: "numbers",
+  kind: "numberRange",
   integer: true,
   min: 0,
   max: 10,
@@ -34,6 +34,7 @@ export const SCORE_0_TO_10 = {
 export const NPS = defineKpi({
   id: "NPS",
   category: "satisfaction",
+  title: { en: "Net Promoter Score", fr: "Net Promoter Score" },
   description: {
     en: "Net Promoter Score in points from −100 to 100: % promoters (9–10) − % detractors (0–6). A score that is not a whole number from 0 to 10 is #NUM!.",
     fr: "Net Promoter Score en points de −100 à 100 : % promoteurs (9–10) − % détracteurs (0–6). Une note qui n'est pas un entier de 0 à 10 donne #NUM!.",
@@ -42,6 +43,7 @@ export const NPS = defineKpi({
   keywords: ["net promoter score", "recommandation", "promoteurs", "détracteurs", "satisfaction client"],
   params: [SCORE_0_TO_10],
   result: "number",
+  unit: "points",
   examples: [
     { args: [[[10], [9], [8], [6], [3], [10]]], result: 100 / 6 },
     { args: [[[10, 11]]], result: "#NUM!" },

@@ -5,6 +5,7 @@ import { defineKpi } from "../spec.js";
 export const NRR = defineKpi({
   id: "NRR",
   category: "retention",
+  title: { en: "Net revenue retention", fr: "Rétention nette du revenu" },
   description: {
     en: "Net revenue retention: (starting revenue + expansion − contraction − churned) / starting revenue. Losing more than the starting revenue is #NUM!.",
     fr: "Rétention nette du revenu (NRR) : (revenu initial + expansion − contraction − perdu) / revenu initial. Perdre plus que le revenu initial donne #NUM!.",
@@ -15,7 +16,7 @@ export const NRR = defineKpi({
     STARTING_REVENUE,
     {
       name: "expansion",
-      kind: "numbers",
+      kind: "numberRange",
       min: 0,
       description: {
         en: "Upsell and cross-sell revenue of those customers",
@@ -26,6 +27,7 @@ export const NRR = defineKpi({
     CHURNED_REVENUE,
   ],
   result: "number",
+  unit: "rate",
   examples: [{ args: [[[100000]], [[15000]], [[3000]], [[7000]]], result: 1.05 }],
   compute: ({ startingRevenue, expansion, contraction, churned }) =>
     finishNrr(startingRevenue.sum(), expansion.sum(), contraction.sum(), churned.sum()),

@@ -1,10 +1,12 @@
 import { divide } from "../math.js";
+import { because } from "../errors.js";
 import { GROSS_MARGIN } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const PAYBACK = defineKpi({
   id: "PAYBACK",
   category: "retention",
+  title: { en: "CAC payback (months)", fr: "Délai de récupération du CAC (mois)" },
   description: {
     en: "CAC payback period in months: acquisition cost / (monthly revenue per customer × gross margin).",
     fr: "Délai de récupération du CAC en mois : coût d'acquisition / (revenu mensuel par client × marge brute).",
@@ -27,7 +29,8 @@ export const PAYBACK = defineKpi({
     GROSS_MARGIN,
   ],
   result: "number",
+  unit: "months",
   examples: [{ args: [600, 100, 0.5], result: 12 }],
   compute: ({ cac, revenuePerMonth, grossMargin }) =>
-    divide(cac, revenuePerMonth * grossMargin, "revenuePerMonth is 0"),
+    divide(cac, revenuePerMonth * grossMargin, because.isZero("revenuePerMonth")),
 });

@@ -4,6 +4,7 @@ import { defineKpi } from "../spec.js";
 export const PENETRATION = defineKpi({
   id: "PENETRATION",
   category: "revenue",
+  title: { en: "Market penetration", fr: "Taux de pénétration" },
   description: {
     en: "Market penetration: customers / market size. More customers than the market holds is #NUM!.",
     fr: "Taux de pénétration : clients / taille du marché. Plus de clients que le marché n'en compte donne #NUM!.",
@@ -11,15 +12,21 @@ export const PENETRATION = defineKpi({
   formula: "Σcustomers / ΣmarketSize",
   keywords: ["market penetration", "taux de pénétration", "part de marché", "market share"],
   params: [
-    { name: "customers", kind: "numbers", min: 0, description: { en: "Customers reached", fr: "Clients atteints" } },
+    {
+      name: "customers",
+      kind: "numberRange",
+      min: 0,
+      description: { en: "Customers reached", fr: "Clients atteints" },
+    },
     {
       name: "marketSize",
-      kind: "numbers",
+      kind: "numberRange",
       min: 0,
       description: { en: "Potential customers in the market", fr: "Clients potentiels du marché" },
     },
   ],
   result: "number",
+  unit: "rate",
   examples: [{ args: [[[1500]], [[60000]]], result: 0.025 }],
   compute: ({ customers, marketSize }) => finishPenetration(customers.sum(), marketSize.sum()),
 });

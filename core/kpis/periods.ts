@@ -1,6 +1,5 @@
-import { fail, type KpiError } from "../errors.js";
+import { because, fail, type KpiError } from "../errors.js";
 import { PERIODS_PER_YEAR, periodIndex, periodStart, type PeriodKind } from "../periods/calendar.js";
-import { pairedPosition } from "../read/args.js";
 import { KpiDate, defineKpi, type SpillCell } from "../spec.js";
 
 /** Serial of 9999-12-31, the last day spreadsheets can show. */
@@ -41,21 +40,67 @@ type Stat = number | "";
  * one shared KpiError: a sparse daily log can have a zero base on most of a million rows, and building an Error
  * (with its stack) per cell would cost more than all the rest.
  */
-function changeColumn(statistic: Statistic, baseName: string): (value: Stat, base: Stat | undefined) => SpillCell {
+/** Period names in French causes, plural (a span of periods). */
+const PERIOD_NAMES_FR: Readonly<Record<PeriodKind, string>> = {
+  day: "jours",
+  week: "semaines",
+  month: "mois",
+  quarter: "trimestres",
+  year: "années",
+};
+
+/**
+ * The base a change is measured against, in a cause. French needs the article's gender and its contraction with
+ * "de" and "à" ("du mois précédent", "au mois précédent", "de la semaine précédente"): `fr` holds the noun phrase
+ * without its article, `en` the whole phrase.
+ */
+interface BaseName {
+  readonly en: string;
+  readonly fr: string;
+  readonly feminine: boolean;
+}
+
+const baseNames = (kind: PeriodKind): { previous: BaseName; yearEarlier: BaseName } => {
+  const feminine = kind === "week" || kind === "year";
+  const one = { day: "jour", week: "semaine", month: "mois", quarter: "trimestre", year: "année" }[kind];
+  return {
+    previous: { en: `the previous ${kind}`, fr: `${one} ${feminine ? "précédente" : "précédent"}`, feminine },
+    yearEarlier: { en: `the same ${kind} a year earlier`, fr: `même ${one} un an plus tôt`, feminine },
+  };
+};
+
+const ofThe = (base: BaseName): string => `${base.feminine ? "de la" : "du"} ${base.fr}`;
+const toThe = (base: BaseName): string => `${base.feminine ? "à la" : "au"} ${base.fr}`;
+
+const STATISTIC_NAMES_FR: Readonly<Record<Statistic, string>> = {
+  sum: "la somme",
+  count: "le nombre",
+  average: "la moyenne",
+};
+
+function changeColumn(statistic: Statistic, baseName: BaseName): (value: Stat, base: Stat | undefined) => SpillCell {
   let zeroBase: KpiError | undefined;
   let tooLarge: KpiError | undefined;
   return (value, base) => {
     if (base === undefined || base === "" || value === "") return "";
-    if (base === 0) return (zeroBase ??= fail.div0(`the ${statistic} of ${baseName} is 0`));
+    if (base === 0)
+      return (zeroBase ??= fail.div0({
+        en: `the ${statistic} of ${baseName.en} is 0`,
+        fr: `${STATISTIC_NAMES_FR[statistic]} ${ofThe(baseName)} vaut 0`,
+      }));
     const ratio = (value - base) / Math.abs(base);
     if (Number.isFinite(ratio)) return ratio;
-    return (tooLarge ??= fail.num(`the change over ${baseName} is too large to represent`));
+    return (tooLarge ??= fail.num({
+      en: `the change over ${baseName.en} is too large to represent`,
+      fr: `la variation par rapport ${toThe(baseName)} est trop grande pour être représentée`,
+    }));
   };
 }
 
 export const PERIODS = defineKpi({
   id: "PERIODS",
   category: "time",
+  title: { en: "Values by period", fr: "Valeurs par période" },
   description: {
     en: "Values by calendar period (day, ISO week, month, quarter or year), one row per period from the earliest date to the latest, periods without rows included, oldest first: [period start, statistic, change vs the previous period, change vs the same period a year earlier]. statistic is sum, count or average; an empty period has sum 0, count 0 and an empty average.",
     fr: "Valeurs par période calendaire (jour, semaine ISO, mois, trimestre ou année), une ligne par période de la date la plus ancienne à la plus récente, périodes sans ligne comprises, de la plus ancienne à la plus récente : [début de période, statistique, évolution sur la période précédente, évolution sur la même période un an plus tôt]. statistique = somme, nombre ou moyenne ; une période vide a une somme de 0, un nombre de 0 et une moyenne vide.",
@@ -78,7 +123,7 @@ export const PERIODS = defineKpi({
   ],
   params: [
     { name: "dates", kind: "dates", description: { en: "Date of each row", fr: "Date de chaque ligne" } },
-    { name: "values", kind: "values", description: { en: "Value of each row", fr: "Valeur de chaque ligne" } },
+    { name: "values", kind: "numberList", description: { en: "Value of each row", fr: "Valeur de chaque ligne" } },
     {
       name: "period",
       kind: "text",
@@ -104,6 +149,7 @@ export const PERIODS = defineKpi({
   ],
   paired: [["dates", "values"]],
   result: "spill",
+  unit: ["date", "value", "rate", "rate"],
   examples: [
     {
       // 2025-02-10, 2025-05-20, 2025-08-01, 2025-11-15, 2026-01-15
@@ -134,12 +180,13 @@ export const PERIODS = defineKpi({
       },
     },
   ],
-  compute: (args) => {
+  compute: (args, call) => {
     const { dates, values } = args;
     const kind = PERIOD_WORDS[args.period.toLowerCase()] as PeriodKind;
     const statistic = STATISTIC_WORDS[args.statistic.toLowerCase()] as Statistic;
     const n = dates.length;
-    if (n === 0) throw fail.na("dates and values have no complete row");
+    if (n === 0)
+      throw fail.na({ en: "dates and values have no complete row", fr: "dates et values n'ont aucune ligne complète" });
 
     // Pass 1: the earliest and latest dates give the first and last periods (period indices grow with dates).
     let earliest = Infinity;
@@ -151,14 +198,15 @@ export const PERIODS = defineKpi({
     }
     if (latest >= LAST_SPREADSHEET_DAY + 1) {
       const i = dates.findIndex((serial) => serial >= LAST_SPREADSHEET_DAY + 1);
-      throw fail.num(`dates: cell ${pairedPosition(args, i)} is ${dates[i]}, after 9999-12-31`);
+      throw fail.num(because.afterLastDay("dates", call.pairedPosition(i), dates[i] as number));
     }
     const first = periodIndex(kind, Math.floor(earliest));
     const periods = periodIndex(kind, Math.floor(latest)) - first + 1;
     if (periods > MAX_PERIOD_ROWS) {
-      throw fail.num(
-        `dates span ${periods.toLocaleString("en-US")} ${kind}s, more than the ${MAX_PERIOD_ROWS.toLocaleString("en-US")} rows a result can hold; choose a longer period`,
-      );
+      throw fail.num({
+        en: `dates span ${periods.toLocaleString("en-US")} ${kind}s, more than the ${MAX_PERIOD_ROWS.toLocaleString("en-US")} rows a result can hold; choose a longer period`,
+        fr: `dates couvre ${periods.toLocaleString("fr-FR")} ${PERIOD_NAMES_FR[kind]}, plus que les ${MAX_PERIOD_ROWS.toLocaleString("fr-FR")} lignes qu'un résultat peut contenir ; choisissez une période plus longue`,
+      });
     }
 
     // Pass 2: every row into its period.
@@ -175,12 +223,13 @@ export const PERIODS = defineKpi({
       const sum = sums[p] as number;
       const count = counts[p] as number;
       // An overflowed sum would show as a wrong 0 or NaN change: refuse it rather than show a wrong table.
-      if (!Number.isFinite(sum)) throw fail.num("values add up to more than can be represented");
+      if (!Number.isFinite(sum)) throw fail.num(because.addsUpTooMuch("values"));
       stats[p] = statistic === "sum" ? sum : statistic === "count" ? count : count === 0 ? "" : sum / count;
     }
     const lag = PERIODS_PER_YEAR[kind];
-    const previousChange = changeColumn(statistic, `the previous ${kind}`);
-    const yearChange = changeColumn(statistic, `the same ${kind} a year earlier`);
+    const bases = baseNames(kind);
+    const previousChange = changeColumn(statistic, bases.previous);
+    const yearChange = changeColumn(statistic, bases.yearEarlier);
     const rows: SpillCell[][] = new Array<SpillCell[]>(periods);
     for (let p = 0; p < periods; p++) {
       const value = stats[p] as Stat;

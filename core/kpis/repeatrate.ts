@@ -1,4 +1,5 @@
 import { keyOf } from "../coerce.js";
+import { because } from "../errors.js";
 import { divide } from "../math.js";
 import { defineKpi } from "../spec.js";
 
@@ -23,12 +24,13 @@ export function shareWithTwoOrMore(customers: readonly string[], second: readonl
       repeaters++;
     }
   }
-  return divide(repeaters, firstSeen.size, "customerIds has no values");
+  return divide(repeaters, firstSeen.size, because.noValues("customerIds"));
 }
 
 export const REPEATRATE = defineKpi({
   id: "REPEATRATE",
   category: "retention",
+  title: { en: "Repeat purchase rate", fr: "Taux de réachat" },
   description: {
     en: "Repeat purchase rate: customers with at least 2 distinct orders / distinct customers. Without order ids each non-blank row is one order; with them, lines of the same order count once.",
     fr: "Taux de réachat : clients ayant au moins 2 commandes distinctes / clients distincts. Sans identifiants de commande, chaque ligne est une commande ; avec, les lignes d'une même commande comptent une fois.",
@@ -50,6 +52,7 @@ export const REPEATRATE = defineKpi({
   ],
   paired: [["customerIds", "orderIds"]],
   result: "number",
+  unit: "rate",
   examples: [
     { args: [[["Ann"], ["Bob"], ["ann"], ["Cid"]]], result: 1 / 3 },
     {

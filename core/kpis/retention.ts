@@ -4,6 +4,7 @@ import { defineKpi } from "../spec.js";
 export const RETENTION = defineKpi({
   id: "RETENTION",
   category: "retention",
+  title: { en: "Customer retention rate", fr: "Taux de rétention client" },
   description: {
     en: "Customer retention rate: (customers at end − new customers) / customers at start. More new customers than customers at the end is #NUM!.",
     fr: "Taux de rétention client : (clients en fin − nouveaux clients) / clients en début. Plus de nouveaux clients que de clients en fin donne #NUM!.",
@@ -13,24 +14,25 @@ export const RETENTION = defineKpi({
   params: [
     {
       name: "customersAtStart",
-      kind: "numbers",
+      kind: "numberRange",
       min: 0,
       description: { en: "Customers at the start of the period", fr: "Clients en début de période" },
     },
     {
       name: "customersAtEnd",
-      kind: "numbers",
+      kind: "numberRange",
       min: 0,
       description: { en: "Customers at the end of the period", fr: "Clients en fin de période" },
     },
     {
       name: "newCustomers",
-      kind: "numbers",
+      kind: "numberRange",
       min: 0,
       description: { en: "New customers won during the period", fr: "Nouveaux clients gagnés pendant la période" },
     },
   ],
   result: "number",
+  unit: "rate",
   examples: [{ args: [[[200]], [[210]], [[30]]], result: 0.9 }],
   compute: ({ customersAtStart, customersAtEnd, newCustomers }) =>
     finishRetention(customersAtStart.sum(), customersAtEnd.sum(), newCustomers.sum()),

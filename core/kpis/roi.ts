@@ -4,6 +4,7 @@ import { defineKpi } from "../spec.js";
 export const ROI = defineKpi({
   id: "ROI",
   category: "acquisition",
+  title: { en: "Return on investment", fr: "Retour sur investissement" },
   description: {
     en: "Return on investment: (returns − costs) / costs.",
     fr: "Retour sur investissement : (gains − coûts) / coûts.",
@@ -13,7 +14,7 @@ export const ROI = defineKpi({
   params: [
     {
       name: "returns",
-      kind: "numbers",
+      kind: "numberRange",
       description: {
         en: "Revenue or gains attributed to the investment",
         fr: "Revenus ou gains attribués à l'investissement",
@@ -21,12 +22,13 @@ export const ROI = defineKpi({
     },
     {
       name: "costs",
-      kind: "numbers",
+      kind: "numberRange",
       min: 0,
       description: { en: "Cost of the investment", fr: "Coût de l'investissement" },
     },
   ],
   result: "number",
+  unit: "rate",
   examples: [{ args: [[[15000]], [[10000]]], result: 0.5 }],
   compute: ({ returns, costs }) => finishRoi(returns.sum(), costs.sum()),
 });

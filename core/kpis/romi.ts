@@ -5,6 +5,7 @@ import { defineKpi } from "../spec.js";
 export const ROMI = defineKpi({
   id: "ROMI",
   category: "acquisition",
+  title: { en: "Return on marketing investment", fr: "Retour sur investissement marketing" },
   description: {
     en: "Return on marketing investment: (revenue × gross margin − marketing costs) / marketing costs.",
     fr: "Retour sur investissement marketing : (chiffre d'affaires × marge brute − coûts marketing) / coûts marketing.",
@@ -14,13 +15,19 @@ export const ROMI = defineKpi({
   params: [
     {
       name: "revenue",
-      kind: "numbers",
+      kind: "numberRange",
       description: { en: "Revenue attributed to marketing", fr: "Chiffre d'affaires attribué au marketing" },
     },
-    { name: "marketingCosts", kind: "numbers", min: 0, description: { en: "Marketing costs", fr: "Coûts marketing" } },
+    {
+      name: "marketingCosts",
+      kind: "numberRange",
+      min: 0,
+      description: { en: "Marketing costs", fr: "Coûts marketing" },
+    },
     GROSS_MARGIN,
   ],
   result: "number",
+  unit: "rate",
   examples: [
     { args: [[[50000]], [[10000]]], result: 4 },
     { args: [[[50000]], [[10000]], 0.4], result: 1 },

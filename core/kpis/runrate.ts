@@ -1,10 +1,11 @@
-import { fail } from "../errors.js";
+import { dateIn, fail, inBoth } from "../errors.js";
 import { finite } from "../math.js";
 import { defineKpi } from "../spec.js";
 
 export const RUNRATE = defineKpi({
   id: "RUNRATE",
   category: "targets",
+  title: { en: "Run rate", fr: "Projection de fin de période" },
   description: {
     en: "Run rate: the value to date projected to the end of the period, actual × days in period / days elapsed (both counted inclusively). asOf outside the period is #NUM!.",
     fr: "Projection de fin de période : réalisé × jours de la période / jours écoulés (bornes incluses). Une date asOf hors de la période donne #NUM!.",
@@ -14,7 +15,7 @@ export const RUNRATE = defineKpi({
   params: [
     {
       name: "actualToDate",
-      kind: "numbers",
+      kind: "numberRange",
       description: { en: "Values so far in the period", fr: "Valeurs réalisées depuis le début de la période" },
     },
     {
@@ -34,14 +35,29 @@ export const RUNRATE = defineKpi({
     },
   ],
   result: "number",
+  unit: "value",
   examples: [{ args: [[[5000], [5000]], 46023, 46052, 46032], result: 30000 }],
   compute: ({ actualToDate, periodStart, periodEnd, asOf }) => {
     // Whole days: a time of day on a date cell must not shift the day count.
     const start = Math.floor(periodStart);
     const end = Math.floor(periodEnd);
     const day = Math.floor(asOf);
-    if (end < start) throw fail.num("periodEnd is before periodStart");
-    if (day < start || day > end) throw fail.num("asOf is outside the period");
+    if (end < start)
+      throw fail.num(
+        inBoth((lang) =>
+          lang === "fr"
+            ? `periodEnd (${dateIn(end, lang)}) est avant periodStart (${dateIn(start, lang)})`
+            : `periodEnd (${dateIn(end, lang)}) is before periodStart (${dateIn(start, lang)})`,
+        ),
+      );
+    if (day < start || day > end)
+      throw fail.num(
+        inBoth((lang) =>
+          lang === "fr"
+            ? `asOf (${dateIn(day, lang)}) est hors de la période du ${dateIn(start, lang)} au ${dateIn(end, lang)}`
+            : `asOf (${dateIn(day, lang)}) is outside the period ${dateIn(start, lang)} to ${dateIn(end, lang)}`,
+        ),
+      );
     return finite((actualToDate.sum() * (end - start + 1)) / (day - start + 1));
   },
 });

@@ -1,13 +1,14 @@
 import { keyOf } from "../coerce.js";
-import { fail } from "../errors.js";
+import { dateIn, fail, inBoth } from "../errors.js";
+import { wonLabelOf } from "../labels.js";
 import { mean, median } from "../math.js";
-import { pairedPosition } from "../read/args.js";
 import { WON_LABEL } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const SALESCYCLE = defineKpi({
   id: "SALESCYCLE",
   category: "acquisition",
+  title: { en: "Sales cycle (days)", fr: "Cycle de vente (jours)" },
   description: {
     en: "Sales cycle length in days: mean or median of (closed − created) over deals with both dates; with outcomes, only won deals count. A closed date before its created date is #NUM!.",
     fr: "Durée du cycle de vente en jours : moyenne ou médiane de (clôture − création) sur les affaires ayant les deux dates ; avec les statuts, seules les affaires gagnées comptent. Une clôture avant la création donne #NUM!.",
@@ -52,6 +53,7 @@ export const SALESCYCLE = defineKpi({
   ],
   paired: [["createdDates", "closedDates", "outcomes"]],
   result: "number",
+  unit: "days",
   examples: [
     {
       args: [
@@ -65,17 +67,34 @@ export const SALESCYCLE = defineKpi({
       result: 15.5,
     },
   ],
-  compute: (args) => {
+  compute: (args, call) => {
     const { createdDates, closedDates, outcomes, wonLabel, statistic } = args;
-    const won = keyOf(wonLabel.trim());
+    // A label left out reads both languages (Won, Gagné, Gagnée); one typed in keeps its exact meaning.
+    const won = wonLabelOf(call.omitted("wonLabel") ? undefined : wonLabel);
     const days: number[] = [];
     for (let i = 0; i < createdDates.length; i++) {
-      if (outcomes && keyOf(outcomes[i] as string) !== won) continue;
-      const length = (closedDates[i] as number) - (createdDates[i] as number);
-      if (length < 0) throw fail.num(`closedDates: cell ${pairedPosition(args, i)} is before its created date`);
+      if (outcomes && !won.matches(keyOf(outcomes[i] as string))) continue;
+      const closed = closedDates[i] as number;
+      const created = createdDates[i] as number;
+      const length = closed - created;
+      if (length < 0) {
+        const cell = call.pairedPosition(i);
+        throw fail.num(
+          inBoth((lang) =>
+            lang === "fr"
+              ? `closedDates : cellule ${cell} est avant sa date de création (clôture ${dateIn(closed, lang)}, création ${dateIn(created, lang)})`
+              : `closedDates: cell ${cell} is before its created date (closed ${dateIn(closed, lang)}, created ${dateIn(created, lang)})`,
+          ),
+        );
+      }
       days.push(length);
     }
-    if (days.length === 0) throw fail.na(outcomes ? `no won deal has both dates` : `no deal has both dates`);
+    if (days.length === 0)
+      throw fail.na(
+        outcomes
+          ? { en: "no won deal has both dates", fr: "aucune affaire gagnée n'a les deux dates" }
+          : { en: "no deal has both dates", fr: "aucune affaire n'a les deux dates" },
+      );
     return statistic === "median" ? median(days.sort((a, b) => a - b)) : mean(days, "closedDates");
   },
 });

@@ -1,4 +1,4 @@
-import { fail } from "../errors.js";
+import { because, fail } from "../errors.js";
 import { TIME_SERIES } from "../params.js";
 import { defineKpi, type SpillCell } from "../spec.js";
 import { orient } from "../shape.js";
@@ -6,6 +6,7 @@ import { orient } from "../shape.js";
 export const SEASONALITY = defineKpi({
   id: "SEASONALITY",
   category: "analysis",
+  title: { en: "Seasonal indices", fr: "Coefficients saisonniers" },
   description: {
     en: "Seasonal indices: for each position k of the season, the mean of the values at k, k + L, k + 2L … divided by the mean of all values (1 = an average period). Blanks are skipped but keep their position. Fewer values than seasonLength is #N/A.",
     fr: "Coefficients saisonniers : pour chaque position k de la saison, moyenne des valeurs en k, k + L, k + 2L … divisée par la moyenne de toutes les valeurs (1 = période moyenne). Les vides sont ignorés mais gardent leur position. Moins de valeurs que seasonLength donne #N/A.",
@@ -27,6 +28,7 @@ export const SEASONALITY = defineKpi({
     },
   ],
   result: "spill",
+  unit: "index",
   examples: [{ args: [[[10], [30], [20], [40]], 2], result: [[0.6], [1.4]] }],
   compute: ({ values: series, seasonLength }) => {
     const sums = new Float64Array(seasonLength);
@@ -40,18 +42,25 @@ export const SEASONALITY = defineKpi({
       total += v;
       n++;
     });
-    if (n < seasonLength) throw fail.na(`values has ${n} values, fewer than seasonLength (${seasonLength})`);
-    if (!Number.isFinite(total)) throw fail.num("values add up to more than can be represented");
+    if (n < seasonLength)
+      throw fail.na({
+        en: `values has ${n} values, fewer than seasonLength (${seasonLength})`,
+        fr: `values a ${n} valeurs, moins que seasonLength (${seasonLength})`,
+      });
+    if (!Number.isFinite(total)) throw fail.num(because.addsUpTooMuch("values"));
     const overall = total / n;
     const indices: SpillCell[] = Array.from(sums, (s, k) => {
       const count = counts[k] as number;
       if (count === 0) return "";
-      if (overall === 0) return fail.div0("values average 0");
+      if (overall === 0) return fail.div0({ en: "values average 0", fr: "la moyenne de values est 0" });
       // Offsetting huge values can keep the total finite while one season's sum overflows.
       const index = s / count / overall;
       return Number.isFinite(index)
         ? index
-        : fail.num(`season ${k + 1}: its values add up to more than can be represented`);
+        : fail.num({
+            en: `season ${k + 1}: its values add up to more than can be represented`,
+            fr: `saison ${k + 1} : la somme de ses valeurs dépasse ce qui peut être représenté`,
+          });
     });
     return orient(indices, series);
   },

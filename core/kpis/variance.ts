@@ -4,6 +4,7 @@ import { defineKpi } from "../spec.js";
 export const VARIANCE = defineKpi({
   id: "VARIANCE",
   category: "targets",
+  title: { en: "Variance to plan", fr: "Écart au budget" },
   description: {
     en: "Variance to plan: actual − plan, or (actual − plan) / |plan| when asPercent is TRUE.",
     fr: "Écart au budget : réalisé − prévu, ou (réalisé − prévu) / |prévu| si asPercent vaut VRAI.",
@@ -11,8 +12,12 @@ export const VARIANCE = defineKpi({
   formula: "Σactual − Σplan",
   keywords: ["variance", "écart", "écart au budget", "budget vs actual", "réalisé vs prévu"],
   params: [
-    { name: "actual", kind: "numbers", description: { en: "Actual values", fr: "Valeurs réalisées" } },
-    { name: "plan", kind: "numbers", description: { en: "Planned (budget) values", fr: "Valeurs prévues (budget)" } },
+    { name: "actual", kind: "numberRange", description: { en: "Actual values", fr: "Valeurs réalisées" } },
+    {
+      name: "plan",
+      kind: "numberRange",
+      description: { en: "Planned (budget) values", fr: "Valeurs prévues (budget)" },
+    },
     {
       name: "asPercent",
       kind: "boolean",
@@ -25,6 +30,7 @@ export const VARIANCE = defineKpi({
     },
   ],
   result: "number",
+  unit: "value",
   examples: [
     {
       args: [

@@ -1,9 +1,11 @@
 import { divide } from "../math.js";
+import { because } from "../errors.js";
 import { defineKpi } from "../spec.js";
 
 export const VELOCITY = defineKpi({
   id: "VELOCITY",
   category: "acquisition",
+  title: { en: "Sales velocity", fr: "Vélocité commerciale" },
   description: {
     en: "Sales velocity, the revenue the pipeline produces per day: opportunities × win rate × average deal size / cycle length in days.",
     fr: "Vélocité commerciale, le chiffre d'affaires produit par jour : opportunités × taux de réussite × panier moyen des affaires / durée du cycle en jours.",
@@ -38,7 +40,8 @@ export const VELOCITY = defineKpi({
     },
   ],
   result: "number",
+  unit: "money",
   examples: [{ args: [50, 0.2, 10000, 40], result: 2500 }],
   compute: ({ opportunities, winRate, averageDealSize, cycleDays }) =>
-    divide(opportunities * winRate * averageDealSize, cycleDays, "cycleDays is 0"),
+    divide(opportunities * winRate * averageDealSize, cycleDays, because.isZero("cycleDays")),
 });

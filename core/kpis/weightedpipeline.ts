@@ -4,6 +4,7 @@ import { defineKpi } from "../spec.js";
 export const WEIGHTEDPIPELINE = defineKpi({
   id: "WEIGHTEDPIPELINE",
   category: "acquisition",
+  title: { en: "Weighted pipeline", fr: "Pipeline pondéré" },
   description: {
     en: "Weighted pipeline: the sum of each deal's amount times its probability of closing.",
     fr: "Pipeline pondéré : somme des montants des affaires multipliés par leur probabilité de signature.",
@@ -11,10 +12,14 @@ export const WEIGHTEDPIPELINE = defineKpi({
   formula: "Σ amount × probability",
   keywords: ["weighted pipeline", "pipeline pondéré", "forecast", "prévision", "pipe"],
   params: [
-    { name: "amounts", kind: "numbers", description: { en: "Amount of each deal", fr: "Montant de chaque affaire" } },
+    {
+      name: "amounts",
+      kind: "numberRange",
+      description: { en: "Amount of each deal", fr: "Montant de chaque affaire" },
+    },
     {
       name: "probabilities",
-      kind: "numbers",
+      kind: "numberRange",
       min: 0,
       max: 1,
       description: { en: "Probability of each deal, in [0, 1]", fr: "Probabilité de chaque affaire, dans [0, 1]" },
@@ -22,6 +27,7 @@ export const WEIGHTEDPIPELINE = defineKpi({
   ],
   paired: [["amounts", "probabilities"]],
   result: "number",
+  unit: "money",
   examples: [
     {
       args: [

@@ -12,7 +12,7 @@ import {
   type ReadSpec,
 } from "../coerce.js";
 import { fail } from "../errors.js";
-import type { AnyKpi, ParamSpec } from "../spec.js";
+import type { AnyKpi, CallInfo, ParamSpec } from "../spec.js";
 
 /**
  * A KPI's arguments as its implementation receives them: each host argument through the reader of its
@@ -20,35 +20,45 @@ import type { AnyKpi, ParamSpec } from "../spec.js";
  */
 
 /** An omitted optional argument: Excel passes null, Sheets undefined; a blank cell counts as omitted. */
-const RANGE_KINDS = new Set(["numbers", "values", "dates", "keys"]);
+const RANGE_KINDS = new Set(["numberRange", "numberList", "dates", "keys"]);
 
 const isOmitted = (arg: unknown): boolean =>
   isBlank(arg) || (Array.isArray(arg) && arg.every((row) => (Array.isArray(row) ? row.every(isBlank) : isBlank(row))));
 
-/** Where the kept rows of a paired group were, 1-based, so an implementation can name the cell. */
-export const PAIRED_POSITIONS = "$positions";
+/**
+ * A required argument the formula does not give at all, as opposed to one given as empty cells: Sheets and the
+ * playground pass `undefined` for it, Excel `null`. A range Excel does receive is always a 2-D array (even one
+ * empty cell is [[null]]), so a bare null there is an omitted range; a bare null for a single value may be an
+ * empty cell on Excel on the web, which keeps its own "required but empty" cause.
+ */
+const isMissing = (arg: unknown, param: ParamSpec): boolean =>
+  arg === undefined || (arg === null && RANGE_KINDS.has(param.kind));
 
-/** The 1-based cell position of the i-th kept row of a paired group. */
-export const pairedPosition = (args: object, index: number): number =>
-  ((args as Record<string, number[] | undefined>)[PAIRED_POSITIONS] ?? [])[index] ?? index + 1;
+/** What the reading of a call learnt besides the clean values: the KPI's `call` (core/spec.ts CallInfo). */
+function callInfo(omitted: ReadonlySet<string>, positions: readonly number[] | undefined): CallInfo {
+  return {
+    pairedPosition: (index) => positions?.[index] ?? index + 1,
+    omitted: (name) => omitted.has(name),
+  };
+}
 
 /**
  * Reads a group of paired ranges row-aligned: they must hold the same number of cells, and a row where any
  * of them is blank is skipped in all of them.
  */
-function readPaired(params: ReadSpec[], raw: unknown[], into: Record<string, unknown>): void {
-  if (params.every((p) => p.kind === "numbers")) {
+function readPaired(params: ReadSpec[], raw: unknown[], into: Record<string, unknown>): number[] | undefined {
+  if (params.every((p) => p.kind === "numberRange")) {
     // Numeric pairs are streamed (NumberRange.sumProduct), which check their sizes in the same pass
     // that compares their layouts.
     params.forEach((p, i) => (into[p.name] = new RangeOfNumbers(raw[i], p)));
-    return;
+    return undefined;
   }
   const columns: (number[] | string[])[] = params.map((p, i) =>
     p.kind === "keys" ? readKeys(raw[i], p, true) : readNumbers(raw[i], p, true),
   );
   const first = params[0];
   const firstColumn = columns[0];
-  if (!first || !firstColumn) return;
+  if (!first || !firstColumn) return undefined;
   const length = firstColumn.length;
   for (let i = 1; i < params.length; i++) {
     if ((columns[i] as unknown[]).length !== length) {
@@ -72,8 +82,7 @@ function readPaired(params: ReadSpec[], raw: unknown[], into: Record<string, unk
   const original = (params[0] as ReadSpec).rows;
   if (kept === length) {
     params.forEach((p, i) => (into[p.name] = columns[i]));
-    if (original) into[PAIRED_POSITIONS] = Array.from({ length }, (_, row) => original.original(row + 1));
-    return;
+    return original ? Array.from({ length }, (_, row) => original.original(row + 1)) : undefined;
   }
   const positions: number[] = [];
   for (let row = 0; row < length; row++) if (keep[row]) positions.push(row + 1);
@@ -81,7 +90,7 @@ function readPaired(params: ReadSpec[], raw: unknown[], into: Record<string, unk
     const column = columns[i] as unknown[];
     into[p.name] = positions.map((position) => column[position - 1]);
   });
-  into[PAIRED_POSITIONS] = original ? positions.map((position) => original.original(position)) : positions;
+  return original ? positions.map((position) => original.original(position)) : positions;
 }
 
 /** Turns host values into the clean arguments of `kpi`, or throws the KpiError that explains why not. */
@@ -89,7 +98,7 @@ export function coerceArgs(
   kpi: AnyKpi,
   rawArgs: readonly unknown[],
   readAs?: readonly (ReadAs | undefined)[],
-): Record<string, unknown> {
+): { args: Record<string, unknown>; call: CallInfo } {
   const args: Record<string, unknown> = {};
   const pairedNames = new Set(kpi.paired?.flat() ?? []);
   // Each parameter as read for this call: with where its range starts and which cells it holds, when known.
@@ -99,15 +108,19 @@ export function coerceArgs(
   });
   const rawOf = (p: ParamSpec): unknown => rawArgs[specs.indexOf(p)];
 
+  const omitted = new Set<string>();
   specs.forEach((param, index) => {
     const raw = rawArgs[index];
+    // Present but empty is not missing: an empty range keeps its "has no values" or "sums to 0".
+    if (!param.optional && isMissing(raw, param)) throw fail.missing(param.name);
     // Only optional arguments are scanned for blankness: a required range goes straight to its reader.
     if (param.optional && isOmitted(raw)) {
+      omitted.add(param.name);
       // A range parameter's default is a one-cell range.
       args[param.name] =
         !RANGE_KINDS.has(param.kind) || param.default === undefined
           ? param.default
-          : param.kind === "numbers"
+          : param.kind === "numberRange"
             ? new RangeOfNumbers(param.default, param)
             : [param.default];
       return;
@@ -117,10 +130,10 @@ export function coerceArgs(
       case "any":
         args[param.name] = param.origin ? { value: raw, origin: param.origin } : { value: raw };
         return;
-      case "numbers":
+      case "numberRange":
         args[param.name] = new RangeOfNumbers(raw, param);
         return;
-      case "values":
+      case "numberList":
       case "dates":
         args[param.name] = readNumbers(raw, param);
         return;
@@ -136,16 +149,21 @@ export function coerceArgs(
       default: {
         const value = readScalar(raw, param);
         if (value === undefined) {
-          if (!param.optional) throw fail.value(`${param.name} is required but empty`);
+          if (!param.optional)
+            throw fail.value({
+              en: `${param.name} is required but empty`,
+              fr: `${param.name} est obligatoire mais vide`,
+            });
           args[param.name] = param.default;
         } else args[param.name] = value;
       }
     }
   });
 
+  let positions: number[] | undefined;
   for (const group of kpi.paired ?? []) {
     const present = specs.filter((p) => group.includes(p.name) && !(p.optional && isOmitted(rawOf(p))));
-    readPaired(present, present.map(rawOf), args);
+    positions = readPaired(present, present.map(rawOf), args) ?? positions;
   }
-  return args;
+  return { args, call: callInfo(omitted, positions) };
 }

@@ -45,9 +45,12 @@ export function countCells(arg: unknown): number {
 
 /** Paired ranges must hold the same number of cells; the message names both and both sizes. */
 export function sizeMismatch(first: string, firstArg: unknown, other: string, otherArg: unknown): KpiError {
-  return fail.value(
-    `${first} and ${other} must be the same size: ${first} has ${countCells(firstArg)} cells, ${other} has ${countCells(otherArg)}`,
-  );
+  const a = countCells(firstArg);
+  const b = countCells(otherArg);
+  return fail.value({
+    en: `${first} and ${other} must be the same size: ${first} has ${a} cells, ${other} has ${b}`,
+    fr: `${first} et ${other} doivent avoir la même taille : ${first} a ${a} cellules, ${other} en a ${b}`,
+  });
 }
 
 /** Rows and columns of a host argument (a scalar is 1×1, a 1-D literal array is one row). */

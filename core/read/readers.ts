@@ -1,7 +1,7 @@
-import { fail } from "../errors.js";
+import { dateIn, fail, numIn, quoteIn } from "../errors.js";
 import type { ParamSpec, Series } from "../spec.js";
 import { BLANK_KEY, BLANK_NUMBER, forEachCell, isBlank, keyOf, plainBlank, rowsOf, shapeOf } from "./cells.js";
-import { domainOf, fmt, hasBounds, outOfBounds } from "./bounds.js";
+import { domainOf, hasBounds, outOfBounds } from "./bounds.js";
 import { scanNumbers } from "./scan.js";
 import { cellAt, describe, readDate, readKey, readNumber, type CellAt, type ReadSpec } from "./where.js";
 
@@ -60,7 +60,7 @@ export function readKeys(arg: unknown, param: ParamSpec, keepBlanks = false): st
 
 export function readSeries(arg: unknown, param: ParamSpec): Series {
   const { rows, cols } = shapeOf(arg);
-  const numbers = readNumbers(arg, { ...param, kind: "numbers" }, true);
+  const numbers = readNumbers(arg, { ...param, kind: "numberRange" }, true);
   const values: (number | null)[] = new Array<number | null>(numbers.length);
   for (let i = 0; i < numbers.length; i++) {
     const v = numbers[i] as number;
@@ -95,7 +95,11 @@ function singleCell(arg: unknown, param: ReadSpec): { cell: unknown; at: CellAt 
     count++;
     found ??= { cell, at: cellAt(param, position, row, col, false) };
   });
-  if (count > 1) throw fail.value(`${name} expects a single value, got a range with ${count} values`);
+  if (count > 1)
+    throw fail.value({
+      en: `${name} expects a single value, got a range with ${count} values`,
+      fr: `${name} attend une seule valeur, reçu une plage de ${count} valeurs`,
+    });
   return found;
 }
 
@@ -113,7 +117,12 @@ export function readScalar(arg: unknown, param: ReadSpec): number | string | boo
       const value = param.kind === "number" ? readNumber(cell, at) : readDate(cell, at);
       if (value === undefined) return undefined;
       if (hasBounds(param) && outOfBounds(value, param)) {
-        throw fail.num(`${param.name} is ${fmt(value)}, expected ${domainOf(param) ?? "a valid value"}`);
+        // A date is shown as a date, in each language's order.
+        const shown = (lang: "en" | "fr"): string => (param.kind === "date" ? dateIn(value, lang) : numIn(value, lang));
+        throw fail.num({
+          en: `${param.name} is ${shown("en")}, expected ${domainOf(param) ?? "a valid value"}`,
+          fr: `${param.name} est ${shown("fr")} ; attendu : ${domainOf(param, "fr") ?? "une valeur valide"}`,
+        });
       }
       return value;
     }
@@ -124,7 +133,10 @@ export function readScalar(arg: unknown, param: ReadSpec): number | string | boo
       if (text === undefined || !param.choices) return text;
       const choice = param.choices.find((c) => keyOf(c) === keyOf(text));
       if (choice === undefined) {
-        throw fail.value(`${param.name} "${text}" is not one of ${param.choices.join(", ")}`);
+        throw fail.value({
+          en: `${param.name} "${text}" is not one of ${param.choices.join(", ")}`,
+          fr: `${param.name} ${quoteIn(text, "fr")} n'est pas l'une des valeurs ${param.choices.join(", ")}`,
+        });
       }
       return choice;
     }
@@ -144,5 +156,8 @@ function readBoolean(cell: unknown, name: string): boolean {
     if (TRUE_WORDS.has(word)) return true;
     if (FALSE_WORDS.has(word)) return false;
   }
-  throw fail.value(`${name} is ${describe(cell)}, expected TRUE or FALSE`);
+  throw fail.value({
+    en: `${name} is ${describe(cell)}, expected TRUE or FALSE`,
+    fr: `${name} est ${describe(cell, "fr")} ; VRAI ou FAUX est attendu`,
+  });
 }

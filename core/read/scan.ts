@@ -1,8 +1,8 @@
 import { dateToSerial } from "../dates.js";
-import { fail } from "../errors.js";
+import { dateIn, fail, inBoth, numIn } from "../errors.js";
 import type { ParamSpec } from "../spec.js";
 import { forEachCell, plainBlank, shapeOf } from "./cells.js";
-import { domainOf, fmt, hasBounds, outOfBounds, percentHint, type Limits, limitsOf } from "./bounds.js";
+import { expectedDomain, hasBounds, outOfBounds, type Limits, limitsOf } from "./bounds.js";
 import { cellAt, readDate, readNumber, where } from "./where.js";
 
 /**
@@ -22,8 +22,13 @@ export function numberAt(
   const at = cellAt(param, position, row, col, wide);
   const value = param.kind === "dates" ? readDate(cell, at) : readNumber(cell, at);
   if (value !== undefined && hasBounds(param) && outOfBounds(value, param)) {
+    // A date out of its domain is shown as a date, a number as the number.
+    const shown = (lang: "en" | "fr"): string => (param.kind === "dates" ? dateIn(value, lang) : numIn(value, lang));
     throw fail.num(
-      `${where(at)} is ${fmt(value)}, expected ${domainOf(param) ?? "a valid value"}${percentHint(value, param)}`,
+      inBoth(
+        (lang) =>
+          `${where(at, lang)} ${lang === "fr" ? "est" : "is"} ${shown(lang)}${expectedDomain(param, value, lang)}`,
+      ),
     );
   }
   return value;

@@ -1,6 +1,6 @@
 import { cellName, quoteSheet } from "../dashboard/a1.js";
 import { dateToSerial } from "../dates.js";
-import { fail, type KpiError } from "../errors.js";
+import { fail, inBoth, numIn, quoteIn, type CauseLang, type KpiError } from "../errors.js";
 import type { ParamSpec } from "../spec.js";
 import { isBlank } from "./cells.js";
 
@@ -9,12 +9,19 @@ import { isBlank } from "./cells.js";
  * host told where the range is, else by position, with a hint for numbers and dates stored as text.
  */
 
-export const describe = (cell: unknown): string => {
-  if (typeof cell === "string") return `text "${cell.length > 40 ? `${cell.slice(0, 37)}...` : cell}"`;
-  if (typeof cell === "boolean") return `the boolean ${cell ? "TRUE" : "FALSE"}`;
-  if (cell instanceof Date) return "a date";
-  if (typeof cell === "number") return String(cell);
-  return `a value of type ${Array.isArray(cell) ? "array" : typeof cell}`;
+export const describe = (cell: unknown, lang: CauseLang = "en"): string => {
+  const fr = lang === "fr";
+  if (typeof cell === "string") {
+    const shown = cell.length > 40 ? `${cell.slice(0, 37)}...` : cell;
+    return fr ? `le texte ${quoteIn(shown, lang)}` : `text "${shown}"`;
+  }
+  // French Excel and Sheets write the booleans VRAI and FAUX.
+  if (typeof cell === "boolean")
+    return fr ? `le booléen ${cell ? "VRAI" : "FAUX"}` : `the boolean ${cell ? "TRUE" : "FALSE"}`;
+  if (cell instanceof Date) return fr ? "une date" : "a date";
+  if (typeof cell === "number") return numIn(cell, lang);
+  const type = Array.isArray(cell) ? "array" : typeof cell;
+  return fr ? `une valeur de type ${type}` : `a value of type ${type}`;
 };
 
 /** Longer text is never a number stored as text; the check also stays cheap on long strings. */
@@ -67,10 +74,21 @@ export interface CellAt {
 }
 
 /** The cell by its address where the host told where the range is ("Survey!B7"), else by its position. */
-export const where = (at: CellAt): string =>
-  at.origin
-    ? `${at.arg}: ${quoteSheet(at.origin.sheet)}!${cellName(at.origin.row + at.row, at.origin.col + at.col)}`
-    : `${at.arg}: cell ${at.position}${at.wide ? ` (row ${at.row + 1}, column ${at.col + 1})` : ""}`;
+export const where = (at: CellAt, lang: CauseLang = "en"): string => {
+  const colon = lang === "fr" ? " :" : ":";
+  if (at.origin)
+    return `${at.arg}${colon} ${quoteSheet(at.origin.sheet)}!${cellName(at.origin.row + at.row, at.origin.col + at.col)}`;
+  if (lang === "fr")
+    return `${at.arg} : cellule ${at.position}${at.wide ? ` (ligne ${at.row + 1}, colonne ${at.col + 1})` : ""}`;
+  return `${at.arg}: cell ${at.position}${at.wide ? ` (row ${at.row + 1}, column ${at.col + 1})` : ""}`;
+};
+
+/** What a cell was expected to hold, in both languages ("a number", "a date"…). */
+export const EXPECTED = {
+  number: { en: "a number", fr: "un nombre est attendu" },
+  date: { en: "a date", fr: "une date est attendue" },
+  label: { en: "a label", fr: "un libellé est attendu" },
+} as const;
 
 export function cellAt(param: ReadSpec, position: number, row: number, col: number, wide: boolean): CellAt {
   const map = param.rows;
@@ -90,39 +108,74 @@ export function cellAt(param: ReadSpec, position: number, row: number, col: numb
     : { arg: param.name, position, row, col, wide };
 }
 
-export function notANumber(cell: unknown, at: CellAt, expected: string): KpiError {
-  const hint =
-    typeof cell === "string" && looksNumeric(cell)
-      ? "; it looks like a number stored as text: convert it with VALUE() or NUMBERVALUE(), or fix the column format"
-      : "";
-  return fail.value(`${where(at)} is ${describe(cell)}, expected ${expected}${hint}`);
+export function notANumber(cell: unknown, at: CellAt, expected: { en: string; fr: string }): KpiError {
+  const numeric = typeof cell === "string" && looksNumeric(cell);
+  // French Excel and Sheets name VALUE and NUMBERVALUE CNUM and VALEURNOMBRE.
+  return fail.value({
+    en: `${where(at)} is ${describe(cell)}, expected ${expected.en}${
+      numeric
+        ? "; it looks like a number stored as text: convert it with VALUE() or NUMBERVALUE(), or fix the column format"
+        : ""
+    }`,
+    fr: `${where(at, "fr")} est ${describe(cell, "fr")} ; ${expected.fr}${
+      numeric
+        ? " ; on dirait un nombre stocké comme texte : convertissez-le avec CNUM() ou VALEURNOMBRE(), ou corrigez le format de la colonne"
+        : ""
+    }`,
+  });
 }
+
+const invalidDate = (at: CellAt): KpiError =>
+  fail.value({ en: `${where(at)} is an invalid date`, fr: `${where(at, "fr")} est une date invalide` });
 
 /** Reads one numeric cell; `undefined` means blank. */
 export function readNumber(cell: unknown, at: CellAt): number | undefined {
   if (typeof cell === "number") {
     if (Number.isFinite(cell)) return cell;
-    throw fail.num(`${where(at)} is ${String(cell)}, not a finite number`);
+    throw fail.num({
+      en: `${where(at)} is ${String(cell)}, not a finite number`,
+      fr: `${where(at, "fr")} est ${String(cell)}, pas un nombre fini`,
+    });
   }
   if (isBlank(cell)) return undefined;
-  throw notANumber(cell, at, "a number");
+  throw notANumber(cell, at, EXPECTED.number);
 }
 
 /** Reads one date cell as a serial number; `undefined` means blank. */
 export function readDate(cell: unknown, at: CellAt): number | undefined {
   if (cell instanceof Date) {
     const time = cell.getTime();
-    if (Number.isNaN(time)) throw fail.value(`${where(at)} is an invalid date`);
+    if (Number.isNaN(time)) throw invalidDate(at);
     return dateToSerial(cell);
   }
   if (typeof cell === "number") {
-    if (!Number.isFinite(cell)) throw fail.num(`${where(at)} is ${String(cell)}, not a date`);
-    if (cell < 0) throw fail.num(`${where(at)} is ${cell}, before the first spreadsheet date`);
+    if (!Number.isFinite(cell))
+      throw fail.num({
+        en: `${where(at)} is ${String(cell)}, not a date`,
+        fr: `${where(at, "fr")} est ${String(cell)}, pas une date`,
+      });
+    // A negative serial has no calendar day to show: the number is what the cell holds.
+    if (cell < 0)
+      throw fail.num(
+        inBoth((lang) =>
+          lang === "fr"
+            ? `${where(at, lang)} est ${numIn(cell, lang)}, avant la première date d'un tableur (30/12/1899)`
+            : `${where(at)} is ${cell}, before the first spreadsheet date`,
+        ),
+      );
     return cell;
   }
   if (isBlank(cell)) return undefined;
-  const hint = typeof cell === "string" ? "; it looks like a date stored as text: convert it with DATEVALUE()" : "";
-  throw fail.value(`${where(at)} is ${describe(cell)}, expected a date${hint}`);
+  const text = typeof cell === "string";
+  // French Excel and Sheets name DATEVALUE DATEVAL.
+  throw fail.value({
+    en: `${where(at)} is ${describe(cell)}, expected a date${
+      text ? "; it looks like a date stored as text: convert it with DATEVALUE()" : ""
+    }`,
+    fr: `${where(at, "fr")} est ${describe(cell, "fr")} ; ${EXPECTED.date.fr}${
+      text ? " ; on dirait une date stockée comme texte : convertissez-la avec DATEVAL()" : ""
+    }`,
+  });
 }
 
 /** Reads one label cell, trimmed; `undefined` means blank. Numbers and dates become their text. */
@@ -133,13 +186,19 @@ export function readKey(cell: unknown, at: CellAt): string | undefined {
   }
   if (typeof cell === "number") {
     if (Number.isFinite(cell)) return String(cell);
-    throw fail.value(`${where(at)} is ${String(cell)}, not a label`);
+    throw fail.value({
+      en: `${where(at)} is ${String(cell)}, not a label`,
+      fr: `${where(at, "fr")} est ${String(cell)}, pas un libellé`,
+    });
   }
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) throw fail.value(`${where(at)} is an invalid date`);
+    if (Number.isNaN(cell.getTime())) throw invalidDate(at);
     return String(dateToSerial(cell));
   }
   if (isBlank(cell)) return undefined;
-  throw fail.value(`${where(at)} is ${describe(cell)}, expected a label`);
+  throw fail.value({
+    en: `${where(at)} is ${describe(cell)}, expected a label`,
+    fr: `${where(at, "fr")} est ${describe(cell, "fr")} ; ${EXPECTED.label.fr}`,
+  });
 }

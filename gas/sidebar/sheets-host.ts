@@ -28,7 +28,8 @@ export function sheetsHost(locale: string): PaneHost {
     formulaSyntax: "sheets",
     language: () => langOf(locale),
     getSelection: () => server<SelectionInfo>("kpiDashboardGetSelection"),
-    insertFormula: (formula, address) => server<string>("kpiDashboardInsertFormula", formula, address),
+    insertFormula: (formula, address, numberFormats) =>
+      server<string>("kpiDashboardInsertFormula", formula, address, numberFormats),
     readTable: (address) => server<TableData>("kpiDashboardReadTable", address),
     readTables: () => server<TableData[]>("kpiDashboardReadTables"),
     listSheets: () => server<SheetInfo[]>("kpiDashboardListSheets"),

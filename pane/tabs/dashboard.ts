@@ -1,19 +1,26 @@
 import {
-  buildDashboard,
   detectTables,
   evaluateTiles,
   samplePlan,
+  type DashboardPlan,
   type MappedTable,
+  type TableKind,
   type TileResult,
 } from "../../core/dashboard/index.js";
 import type { PaneContext, PaneTab } from "../context.js";
 import { h } from "../dom.js";
 import { displayValue } from "../format.js";
+import { tableChoice } from "../table-choice.js";
+import { buildKeepingTargets, readLiveTiles } from "../targets.js";
 import { mappingForms } from "./mapping.js";
 
 /** Sample data, table detection and mapping, the dashboard build and the alerts it raises. */
 export class DashboardTab implements PaneTab {
   private tables: MappedTable[] | null = null;
+  /** The table the user chose for each kind that has several. */
+  private chosen: Partial<Record<TableKind, string>> = {};
+  /** The last dashboard built, whose tiles the Alerts list reads back as the user edits targets and data. */
+  private plan: DashboardPlan | null = null;
   private alerts: TileResult[] | null = null;
   /** The tab's live parts, set while it is shown. */
   private live: { mapping: HTMLElement; alerts: HTMLElement } | null = null;
@@ -76,11 +83,35 @@ export class DashboardTab implements PaneTab {
     const tables = this.tables ?? (await this.detect());
     if (tables.length === 0) throw new Error(s("noTables"));
     const existingSheets = await host.listSheets();
-    const plan = buildDashboard({ tables, syntax: host.formulaSyntax, lang: this.ctx.lang(), existingSheets });
+    const plan = await buildKeepingTargets(host, {
+      tables,
+      syntax: host.formulaSyntax,
+      lang: this.ctx.lang(),
+      existingSheets,
+      chosenTables: this.chosen,
+    });
     await host.executePlan(plan);
+    this.plan = plan;
     this.alerts = evaluateTiles(plan, tables);
     this.ctx.setStatus(s("dashboardDone", plan.dashboardSheet));
     this.renderAlerts();
+  }
+
+  /**
+   * After the user edits the sheet (a target, the data), the Alerts list reads the tiles back: it follows the sheet,
+   * not the build. Hosts that cannot read cells keep the list of the build.
+   */
+  selectionChanged(): void {
+    const plan = this.plan;
+    if (!plan) return;
+    readLiveTiles(this.ctx.host, plan)
+      .then((tiles) => {
+        if (!tiles || plan !== this.plan) return;
+        this.alerts = tiles;
+        this.renderAlerts();
+      })
+      // A failed read leaves the last list in place: the next selection change tries again.
+      .catch(() => undefined);
   }
 
   private async detect(): Promise<MappedTable[]> {
@@ -95,7 +126,11 @@ export class DashboardTab implements PaneTab {
       this.live.mapping.replaceChildren();
       return;
     }
+    const choice = tableChoice(this.ctx.s, this.tables, this.chosen, (kind, address) => {
+      this.chosen = { ...this.chosen, [kind]: address };
+    });
     this.live.mapping.replaceChildren(
+      ...(choice ? [choice] : []),
       ...mappingForms(this.ctx, this.tables, (index, table, redraw) => {
         this.tables = (this.tables ?? []).map((current, i) => (i === index ? table : current));
         if (redraw) this.renderMapping();

@@ -1,9 +1,10 @@
-import { kpiName, searchKpis } from "../../core/dashboard/index.js";
+import { searchKpis } from "../../core/catalogue.js";
+import { kpiName } from "../../core/dashboard/index.js";
 import { evaluate, isKpiError, kpiById, type AnyKpi } from "../../core/index.js";
 import { BY_GROUP, formulaOf, hasWholeColumn, previewArgs, type ArgInput } from "../arguments.js";
 import type { PaneContext, PaneTab } from "../context.js";
 import { h } from "../dom.js";
-import { resultRows } from "../format.js";
+import { callUnit, insertionFormats, resultRows } from "../format.js";
 
 /** The first tab: search the catalogue, open a KPI, fill its arguments, see the result live, insert the formula. */
 export class FunctionsTab implements PaneTab {
@@ -51,6 +52,7 @@ export class FunctionsTab implements PaneTab {
             "button",
             { "data-kpi": kpi.id },
             h("span", { class: "name" }, this.qualified(kpi)),
+            h("span", { class: "title" }, ` ${kpi.title[lang]}`),
             h("div", { class: "muted" }, kpi.description[lang].split(/(?<=\.)\s/)[0] ?? ""),
           );
           button.addEventListener("click", () => this.open(kpi));
@@ -84,7 +86,7 @@ export class FunctionsTab implements PaneTab {
       ? `=${this.qualified(kpi)}(${example.args.map((a) => JSON.stringify(a)).join(", ")}) → ${
           typeof example.result === "string" && example.result.startsWith("#")
             ? example.result
-            : resultRows(example.result as never, lang, this.qualified(kpi))
+            : resultRows(example.result as never, lang, this.qualified(kpi), kpi.unit)
                 .map((row) => row.join(" | "))
                 .join(" ; ")
         }`
@@ -100,7 +102,11 @@ export class FunctionsTab implements PaneTab {
     const insert = h("button", { class: "primary", "data-test": "insert" }, s("insert"));
     insert.addEventListener("click", () =>
       this.ctx.act(insert, async () => {
-        const where = await this.ctx.host.insertFormula(this.formula(kpi));
+        const where = await this.ctx.host.insertFormula(
+          this.formula(kpi),
+          undefined,
+          insertionFormats(kpi, this.args, this.ctx.lang()),
+        );
         this.ctx.setStatus(s("inserted", where));
       }),
     );
@@ -112,7 +118,12 @@ export class FunctionsTab implements PaneTab {
     queueMicrotask(() => this.renderPreview());
     return [
       back,
-      h("h2", {}, h("span", { class: "name" }, this.qualified(kpi))),
+      h(
+        "h2",
+        {},
+        h("span", { class: "name" }, this.qualified(kpi)),
+        h("span", { class: "title" }, ` ${kpi.title[lang]}`),
+      ),
       h("p", {}, kpi.description[lang]),
       h("h3", {}, s("formula")),
       h("p", {}, h("code", {}, kpi.formula)),
@@ -187,7 +198,7 @@ export class FunctionsTab implements PaneTab {
     }
     const result = groups?.values && by ? evaluate(by, [groups.values, kpi.id, ...raw]) : evaluate(kpi, raw);
     if (isKpiError(result)) box.className = "preview error";
-    const rows = resultRows(result, lang, this.qualified(kpi));
+    const rows = resultRows(result, lang, this.qualified(kpi), callUnit(kpi, this.args));
     if (rows.length === 1 && rows[0]?.length === 1) {
       box.textContent = rows[0][0] ?? "";
       return;

@@ -65,5 +65,8 @@ export function functionMetadata(kpi: AnyKpi, lang: Lang): FunctionMetadata {
 }
 
 export function functionsJson(lang: Lang = "en", kpis: readonly AnyKpi[] = KPIS): string {
-  return `${JSON.stringify({ functions: kpis.map((kpi) => functionMetadata(kpi, lang)) }, null, 2)}\n`;
+  // Lets "any" results be data types (CustomFunctionsRuntime 1.4): numbers that carry their unit's format
+  // (addin/formatted.ts). Excel versions without data types ignore it and get plain numbers.
+  const metadata = { allowCustomDataForDataTypeAny: true, functions: kpis.map((kpi) => functionMetadata(kpi, lang)) };
+  return `${JSON.stringify(metadata, null, 2)}\n`;
 }

@@ -11,8 +11,8 @@ import { SERVER_API } from "../../gas/server-api.js";
 export const CORE_GLOBAL = "KPI_CORE";
 
 const JSDOC_TYPES: Partial<Record<string, string>> = {
-  numbers: "number[][]",
-  values: "number[][]",
+  numberRange: "number[][]",
+  numberList: "number[][]",
   dates: "Date[][]",
   keys: "string[][]",
   series: "number[][]",

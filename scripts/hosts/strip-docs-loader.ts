@@ -1,12 +1,13 @@
 import ts from "typescript";
 
 /**
- * Webpack loader for the Excel functions bundle only: blanks the documentation of each KPI definition (descriptions,
- * keywords, examples, formula text). Excel reads that text from functions.json, so the runtime does not need it,
+ * Webpack loader for the Excel functions bundle only: blanks the documentation of each KPI definition (title,
+ * descriptions, keywords, examples, formula text). Excel reads that text from functions.json, so the runtime does not need it,
  * and it is half the size of the core. The implementations and parameter specs are untouched.
  */
 
 const DOC_PROPERTIES: Record<string, string> = {
+  title: '{ en: "", fr: "" }',
   description: '{ en: "", fr: "" }',
   keywords: "[]",
   examples: "[]",

@@ -32,7 +32,7 @@ const asRow = (arg: unknown): unknown =>
     ? [arg.map((r) => (r as unknown[])[0])]
     : arg;
 
-const numericKinds = new Set(["numbers", "values", "series", "matrix", "number"]);
+const numericKinds = new Set(["numberRange", "numberList", "series", "matrix", "number"]);
 
 describe("a number stored as text", () => {
   for (const kpi of KPIS) {
@@ -113,7 +113,7 @@ describe("row-shaped input", () => {
   }
 });
 
-const RANGE_KINDS = new Set(["numbers", "values", "dates", "keys", "series"]);
+const RANGE_KINDS = new Set(["numberRange", "numberList", "dates", "keys", "series"]);
 
 describe("blank cells", () => {
   for (const kpi of KPIS) {

@@ -91,6 +91,20 @@ describe("the Excel executor", () => {
     expect(rules.filter((r) => r.type === "ColorScale")).toHaveLength(1);
   });
 
+  it("gives the cohort shares a three-colour scale from the lowest to the highest value", async () => {
+    const { book, plan } = setUp();
+    await executeExcelPlan(fakeContext(book), plan);
+    const spec = plan.sheets[0]!.conditionalFormats.find((f) => f.type === "colorScale")!;
+    if (spec.type !== "colorScale") throw new Error("no colour scale in the plan");
+    const [scale] = book.sheet("Dashboard")!.conditionalFormats.filter((r) => r.type === "ColorScale");
+    expect(scale!.range).toBe(spec.range);
+    expect(scale!.criteria).toEqual({
+      minimum: { formula: null, type: "LowestValue", color: spec.minColor },
+      midpoint: { formula: "50", type: "Percentile", color: spec.midColor },
+      maximum: { formula: null, type: "HighestValue", color: spec.maxColor },
+    });
+  });
+
   it("needs the same number of syncs and operations for ten times more rows", async () => {
     const small = setUp();
     await executeExcelPlan(fakeContext(small.book), small.plan);

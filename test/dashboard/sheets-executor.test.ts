@@ -92,11 +92,13 @@ describe("the Sheets executor", () => {
     executeSheetsPlan(plan, env);
     const writes = calls.filter((c) => c.method === "setValues" || c.method === "setFormulas");
     expect(writes.map((w) => w.target)).toEqual(plan.sheets[0]!.blocks.map((b) => `range:Tableau de bord!${b.range}`));
-    const tiles = writes.find((w) => w.target.endsWith("A4:D16"))!;
+    // French: the status the reader sees, in French, then the STATUS code formulas compare.
+    const tiles = writes.find((w) => w.target.endsWith("A4:E16"))!;
     expect((tiles.args[0] as unknown[][])[1]).toEqual([
       "Panier moyen",
       "=KPI_AOV(Commandes!$F$2:$F$464,Commandes!$C$2:$C$464)",
       290,
+      '=IF(E5="WARN","Attention",IF(E5="ALERT","Alerte",E5))',
       "=KPI_STATUS(B5,C5,TRUE)",
     ]);
   });
@@ -134,8 +136,26 @@ describe("the Sheets executor", () => {
     const set = byMethod(calls, "setConditionalFormatRules");
     expect(set).toHaveLength(1);
     expect(set[0]!.args[0]).toHaveLength(4);
-    expect(byMethod(calls, "whenTextEqualTo").map((c) => c.args[0])).toEqual(["OK", "WARN", "ALERT"]);
+    expect(byMethod(calls, "whenTextEqualTo").map((c) => c.args[0])).toEqual(["OK", "Attention", "Alerte"]);
     expect(byMethod(calls, "setGradientMidpointWithValue")).toHaveLength(1);
+  });
+
+  it("gives the cohort shares a three-colour gradient, from the lowest to the highest value", () => {
+    const { calls, env } = stubSpreadsheet([]);
+    const plan = planFor(sampleSheets("fr"));
+    executeSheetsPlan(plan, env);
+    const scale = plan.sheets[0]!.conditionalFormats.find((f) => f.type === "colorScale")!;
+    if (scale.type !== "colorScale") throw new Error("no colour scale");
+    const ruleCalls = calls.filter((c) => c.target === "rule");
+    expect(ruleCalls.map((c) => c.method)).toContain("setGradientMinpoint");
+    expect(calls).toContainEqual({ target: "rule", method: "setGradientMinpoint", args: [scale.minColor] });
+    expect(calls).toContainEqual({ target: "rule", method: "setGradientMaxpoint", args: [scale.maxColor] });
+    expect(calls).toContainEqual({
+      target: "rule",
+      method: "setGradientMidpointWithValue",
+      args: [scale.midColor, "PERCENTILE", "50"],
+    });
+    expect(calls).toContainEqual({ target: "sheet:Tableau de bord", method: "getRange", args: [scale.range] });
   });
 
   it("marks the dashboard it creates with developer metadata", () => {

@@ -126,7 +126,8 @@ describe("the task pane in Chromium", () => {
     await page.fill("[data-test=search]", "average order value");
     await page.locator("[data-kpi=AOV]").click();
     await page.locator("[data-use=revenue]").click();
-    await expect.poll(() => page.locator("[data-test=preview]").textContent()).toBe("100");
+    // AOV is money: two decimals, as the inserted cell shows it.
+    await expect.poll(() => page.locator("[data-test=preview]").textContent()).toBe("100.00");
     await expect.poll(() => page.locator("[data-test=formula]").textContent()).toBe("=KPI.AOV(Sheet1!A2:A4)");
     await page.evaluate(() =>
       (window as unknown as { __fakeSelect: (s: string, a: string) => void }).__fakeSelect("Sheet1", "C1"),
@@ -134,6 +135,15 @@ describe("the task pane in Chromium", () => {
     await page.locator("[data-test=insert]").click();
     await expect.poll(() => page.locator("[data-test=status]").textContent()).toContain("Sheet1!C1");
     expect((await bookState(page)).c1).toBe("=KPI.AOV(Sheet1!A2:A4)");
+    // The formula's cell gets AOV's money format in the same request.
+    const format = await page.evaluate(
+      () =>
+        (window as unknown as { __book: { cell: (s: string, a: string) => { numberFormat?: string } } }).__book.cell(
+          "Sheet1",
+          "C1",
+        ).numberFormat,
+    );
+    expect(format).toBe("#,##0.00");
     await page.screenshot({ path: artifactPath("pane-insert.png"), fullPage: true });
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
@@ -233,10 +243,10 @@ describe("the task pane in Chromium", () => {
     await expect.poll(() => alerts.count()).toBeGreaterThan(0);
     const nps = page.locator("[data-test=alerts] tr[data-alert=NPS]");
     expect(await nps.locator(".badge").textContent()).toBe("ALERT");
-    // The sample survey's NPS, as the core computes it, with one decimal in the pane's language.
+    // The sample survey's NPS, as the core computes it, in whole points (its registry unit), then its target.
     const survey = sampleSheets("en").find((sheet) => sheet.role === "survey")!;
     const expectedNps = evaluate(kpiById("NPS")!, [survey.rows.map((row) => [row[1] ?? null])]) as number;
-    expect(await nps.textContent()).toContain(expectedNps.toFixed(1).replace(".", "."));
+    expect(await nps.locator("td").allTextContents()).toEqual(expect.arrayContaining([expectedNps.toFixed(0), "30"]));
     await page.screenshot({ path: artifactPath("pane-dashboard-alerts.png"), fullPage: true });
 
     // A rebuild replaces the dashboard it made, and only that sheet.
@@ -259,6 +269,32 @@ describe("the task pane in Chromium", () => {
     await page.locator("[data-test=build-dashboard]").click();
     await expect.poll(() => page.locator("[data-test=status]").textContent()).toContain("Dashboard");
     expect((await bookState(page)).tileFormula).toBe("=KPI.AOV(Orders!$F$2:$F$464,Orders!$E$2:$E$464)");
+    await page.close();
+  });
+
+  it("lets the user choose which of two orders tables feeds the dashboard", async () => {
+    const { page, watch } = await openPane();
+    await page.locator("[data-test=tab-dashboard]").click();
+    // The sample twice: the second copy's sheets get new names, so there are two tables of each kind.
+    for (let copy = 0; copy < 2; copy++) {
+      await page.evaluate(() => {
+        const status = document.querySelector("[data-test=status]");
+        if (status) status.textContent = "";
+      });
+      await page.locator("[data-test=insert-sample]").click();
+      await expect.poll(() => page.locator("[data-test=status]").textContent()).toContain("Orders");
+    }
+    await page.locator("[data-test=detect]").click();
+    const orders = page.locator("[data-test=table-choice] select[data-choose-kind=orders]");
+    await expect.poll(() => orders.locator("option").count()).toBe(2);
+    const second = (await orders.locator("option").nth(1).getAttribute("value")) ?? "";
+    expect(second).not.toMatch(/^Orders!/);
+    await orders.selectOption(second);
+    await page.locator("[data-test=build-dashboard]").click();
+    await expect.poll(() => page.locator("[data-test=status]").textContent()).toContain("Dashboard");
+    const sheet = second.slice(0, second.lastIndexOf("!"));
+    expect((await bookState(page)).tileFormula).toContain(`${sheet}!$F$2:$F$464`);
+    expect(watch.consoleErrors).toEqual([]);
     await page.close();
   });
 

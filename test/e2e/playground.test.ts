@@ -116,7 +116,8 @@ describe("the playground page", () => {
       coreValue("CAC", [columnOf("costs", 1), columnOf("costs", 2), columnOf("costs", 3)]) as number,
       9,
     );
-    expect(error).toBe("#DIV/0!");
+    // The error row only shows its formula: the sheet opens without an error on screen.
+    expect(error).toBeNull();
     await page.screenshot({ path: artifactPath("playground-kpis.png") });
   });
 

@@ -137,6 +137,18 @@ const handWritten: HostCase[] = [
     ],
   },
   {
+    name: "CAC with its newCustomers range left out says the argument is missing",
+    fn: "CAC",
+    args: [col(100), col(50), OMITTED],
+    expect: "#VALUE!",
+  },
+  {
+    name: "WINRATE without labels counts French outcomes (Gagné, Gagnée, Perdu, Perdue)",
+    fn: "WINRATE",
+    args: [col("Gagné", "Perdue", "En cours", "gagnee", "Perdu")],
+    expect: 1 / 2,
+  },
+  {
     name: "SALESCYCLE with a closed date before its created date",
     fn: "SALESCYCLE",
     args: [col(day("2026-02-10")), col(day("2026-02-01"))],
@@ -334,7 +346,7 @@ export function kpiOf(c: HostCase): AnyKpi {
 }
 
 /** An argument beyond the declared ones (one too many) is passed as a range. */
-export const isRangeArg = (kpi: AnyKpi, i: number): boolean => isRangeKind(kpi.params[i]?.kind ?? "values");
+export const isRangeArg = (kpi: AnyKpi, i: number): boolean => isRangeKind(kpi.params[i]?.kind ?? "numberList");
 
 /** Excel: ranges always arrive as 2-D arrays, dates as serials, blanks and omitted arguments as null. */
 export function toExcelArgs(c: HostCase): unknown[] {

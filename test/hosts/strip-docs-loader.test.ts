@@ -6,20 +6,21 @@ import { describe, expect, it } from "vitest";
 import stripDocsLoader, { stripDocs } from "../../scripts/hosts/strip-docs-loader.js";
 
 const KPIS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "core", "kpis");
-const DOCS = new Set(["description", "keywords", "examples", "formula"]);
+const DOCS = new Set(["title", "description", "keywords", "examples", "formula"]);
 
 const DEFINITION = `import { defineKpi } from "../spec.js";
 
 export const AOV = defineKpi({
   id: "AOV",
   category: "revenue",
+  title: { en: "Average order value", fr: "Panier moyen" },
   description: {
     en: "Average order value: revenue divided by orders.",
     fr: "Panier moyen : chiffre d'affaires divisé par les commandes.",
   },
   formula: "Σrevenue / orders",
   keywords: ["average order value", "panier moyen"],
-  params: [{ name: "revenue", kind: "values", description: { en: "Revenue", fr: "Montant" } }],
+  params: [{ name: "revenue", kind: "numberList", description: { en: "Revenue", fr: "Montant" } }],
   result: "number",
   examples: [{ args: [[[120], [80]]], result: 100 }],
   compute: ({ revenue }) => revenue.reduce((a, b) => a + b, 0) / revenue.length,
@@ -51,8 +52,9 @@ const syntaxErrors = (source: string): readonly ts.Diagnostic[] =>
     .diagnostics ?? [];
 
 describe("the doc-stripping loader", () => {
-  it("blanks a definition's description, formula, keywords and examples", () => {
+  it("blanks a definition's title, description, formula, keywords and examples", () => {
     const stripped = stripDocs(DEFINITION);
+    expect(stripped).toContain('  title: { en: "", fr: "" },\n');
     expect(stripped).toContain('  description: { en: "", fr: "" },\n  formula: "",\n  keywords: [],');
     expect(stripped).toContain("  examples: [],\n");
     expect(stripped).not.toContain("Average order value");
@@ -65,7 +67,7 @@ describe("the doc-stripping loader", () => {
     const stripped = stripDocs(DEFINITION);
     expect(nonDocProperties(stripped)).toEqual(nonDocProperties(DEFINITION));
     expect(stripped).toContain(
-      '  params: [{ name: "revenue", kind: "values", description: { en: "", fr: "" } }],\n  result: "number",',
+      '  params: [{ name: "revenue", kind: "numberList", description: { en: "", fr: "" } }],\n  result: "number",',
     );
     expect(stripped).toContain(
       "  compute: ({ revenue }) => revenue.reduce((a, b) => a + b, 0) / revenue.length,\n});\n",
@@ -93,7 +95,7 @@ describe("the doc-stripping loader", () => {
   it("leaves other properties, shorthand properties and strings that only mention a documentation name alone", () => {
     const source = [
       "const description = 'kept';",
-      "export const A = { description, title: 'formula: x', notes: { keywords: 'text' }.keywords };",
+      "export const A = { description, label: 'formula: x', notes: { keywords: 'text' }.keywords };",
       'const text = "description: { en: \\"kept\\" }";',
       "",
     ].join("\n");

@@ -26,8 +26,26 @@ describe("STATUS", () => {
     expectResult(run("STATUS", 95, 100, null, null), "WARN");
     expectResult(run("STATUS", 95, 100, "", ""), "WARN");
   });
-  it("is #NUM! for a negative target or a warn ratio outside (0, 1]", () => {
-    expectError(run("STATUS", 1, -1), "#NUM!", "target");
+  it("takes a negative target, with its band on the far side of it: an NPS of −10.5 aiming at −10 is WARN", () => {
+    expectResult(run("STATUS", -10, -10), "OK");
+    expectResult(run("STATUS", -10.5, -10), "WARN");
+    expectResult(run("STATUS", -11.5, -10), "ALERT");
+    // Lower is better: OK up to −10, WARN up to −10 + 10 × 0.1 / 0.9 ≈ −8.89.
+    expectResult(run("STATUS", -11, -10, false), "OK");
+    expectResult(run("STATUS", -9, -10, false), "WARN");
+    expectResult(run("STATUS", -8.5, -10, false), "ALERT");
+  });
+  it("keeps a WARN band of at least tolerance, so a target of zero still has one", () => {
+    expectResult(run("STATUS", -0.001, 0), "ALERT");
+    expectResult(run("STATUS", -0.01, 0, true, 0.9, 0.02), "WARN");
+    expectResult(run("STATUS", -0.03, 0, true, 0.9, 0.02), "ALERT");
+    expectResult(run("STATUS", 0.01, 0, false, 0.9, 0.02), "WARN");
+    expectResult(run("STATUS", 0.03, 0, false, 0.9, 0.02), "ALERT");
+    // Where the share of |target| is wider than the tolerance, the share wins: 100 × 0.1 > 5.
+    expectResult(run("STATUS", 91, 100, true, 0.9, 5), "WARN");
+    expectError(run("STATUS", 1, 1, true, 0.9, -1), "#NUM!", "tolerance");
+  });
+  it("is #NUM! for a warn ratio outside (0, 1]", () => {
     expectError(run("STATUS", 1, 1, true, 0), "#NUM!", "warnRatio");
     expectError(run("STATUS", 1, 1, true, 1.2), "#NUM!", "warnRatio");
   });

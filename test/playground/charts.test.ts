@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChartSpec } from "../../core/dashboard/plan.js";
-import { chartData, chartOption } from "../../playground/charts.js";
+import { chartData, chartOption, placeInView } from "../../playground/charts.js";
 
 const spec = (overrides: Partial<ChartSpec>): ChartSpec => ({
   id: "c",
@@ -84,5 +84,37 @@ describe("chart data read from a plan's source range", () => {
     };
     const option = chartOption(spec({ type: "stacked100" }), data) as { series: { data: number[] }[] };
     expect(option.series.map((s) => s.data[0])).toEqual([0.25, 0.75]);
+  });
+});
+
+describe("placeInView", () => {
+  const view = { x: 46, y: 20, width: 900, height: 600 };
+
+  it("keeps a chart whose anchor fits where it is", () => {
+    expect(placeInView({ x: 200, y: 100 }, { width: 400 }, view)).toEqual({ x: 200, y: 100 });
+  });
+
+  it("moves a chart anchored right of the visible columns (under the pane) left into view", () => {
+    expect(placeInView({ x: 1200, y: 100 }, { width: 560 }, view)).toEqual({ x: 46 + 900 - 560 - 8, y: 100 });
+  });
+
+  it("never moves a chart wider than the view past its left edge, nor above its top edge", () => {
+    expect(placeInView({ x: 1200, y: 0 }, { width: 2000 }, view)).toEqual({ x: 46 + 8, y: 20 + 8 });
+  });
+
+  it("leaves a chart anchored below the visible rows there, so stacked charts do not overlap", () => {
+    expect(placeInView({ x: 200, y: 2000 }, { width: 400 }, view)).toEqual({ x: 200, y: 2000 });
+  });
+});
+
+describe("chart axis labels", () => {
+  const data = { categories: ["a"], series: [{ name: "s", values: [15000] }] };
+  const formatter = (option: unknown): ((v: number) => string) =>
+    (option as { yAxis: { axisLabel: { formatter: (v: number) => string } } }).yAxis.axisLabel.formatter;
+
+  it("writes axis numbers and percentages the way the page's language does", () => {
+    expect(formatter(chartOption(spec({}), data))(15000)).toBe("15,000");
+    expect(formatter(chartOption(spec({}), data, "fr-FR"))(15000).replace(/\s/g, " ")).toBe("15 000");
+    expect(formatter(chartOption(spec({ axisFormat: "0%" }), data, "fr-FR"))(0.4)).toBe("40\u00a0%");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KPIS, kpiById } from "../../core/index.js";
+import { KPIS, kpiById, PLAIN_CALL } from "../../core/index.js";
 import {
   computeForUniver,
   ErrorCauses,
@@ -120,7 +120,7 @@ describe("the playground's Univer adapter", () => {
       { sheetName },
     ) as UniverResult[][];
     expect(cohort).toEqual([[45658, 1, 1, 1]]);
-    const funnel = toUniverResult(kpi("FUNNEL").compute({ stageCounts: [0, 5] }));
+    const funnel = toUniverResult(kpi("FUNNEL").compute({ stageCounts: [0, 5] }, PLAIN_CALL));
     expect((funnel as unknown[][])[1]?.[1]).toBe("#DIV/0!");
   });
 });

@@ -3,9 +3,10 @@ import type { MappedTable, Role } from "../detect.js";
 import { kpiFormula, type FormulaArg } from "../formula.js";
 import { fragment, HELPER_COL, type Fragment } from "../layout.js";
 import type { ChartSpec, PlanValue } from "../plan.js";
-import { MONEY_FORMAT } from "../sample-data.js";
+import { numberFormatOf } from "../../format/units.js";
 import { columnOf, distinctCount, roleRange } from "../tables.js";
 import type { SectionContext } from "./context.js";
+import { kpiNumberFormat } from "../../format/kpi-formats.js";
 
 /** BREAKDOWN's columns: key, statistic, share. */
 const WIDTH = 3;
@@ -38,9 +39,13 @@ function breakdown(
     numberFormats: [
       {
         range: rangeName(top + 1, HELPER_COL + 1, count, 1),
-        format: spec.statistic === "count" ? "#,##0" : MONEY_FORMAT,
+        // BREAKDOWN's statistic column is in the unit of the values, a count when it counts them.
+        format:
+          spec.statistic === "count"
+            ? numberFormatOf("count", ctx.lang)
+            : kpiNumberFormat("BREAKDOWN", ctx.lang, 1, WIDTH),
       },
-      { range: rangeName(top + 1, HELPER_COL + 2, count, 1), format: "0.0%" },
+      { range: rangeName(top + 1, HELPER_COL + 2, count, 1), format: kpiNumberFormat("BREAKDOWN", ctx.lang, 2, WIDTH) },
     ],
     styles: [{ range: rangeName(top, HELPER_COL, 1, WIDTH), bold: true }],
     charts: [

@@ -3,8 +3,9 @@ import type { MappedTable, Role, TableKind } from "../detect.js";
 import { kpiFormula, type FormulaArg } from "../formula.js";
 import { fragment, MAIN_COL, type Fragment, type Section } from "../layout.js";
 import type { PlanValue } from "../plan.js";
-import { MONEY_FORMAT } from "../sample-data.js";
+import { kpiNumberFormat } from "../../format/kpi-formats.js";
 import { columnOf, distinctCount, hasRoles, roleArg, roleRange } from "../tables.js";
+import { kpiTitle } from "../../registry.js";
 import type { SectionContext } from "./context.js";
 import { recipeArgs, recipesFor } from "./tiles.js";
 
@@ -27,7 +28,7 @@ interface Metric {
 function metricsFor(ctx: SectionContext, table: MappedTable): Metric[] {
   const metrics: Metric[] = recipesFor(table).map((recipe) => ({
     kpi: recipe.kpi,
-    label: ctx.L[recipe.kpi],
+    label: kpiTitle(recipe.kpi, ctx.lang),
     args: recipeArgs(recipe, table),
     format: recipe.format,
   }));
@@ -36,7 +37,7 @@ function metricsFor(ctx: SectionContext, table: MappedTable): Metric[] {
       kpi: "AOV",
       label: ctx.L.averageDeal,
       args: [roleArg(table, "amount")],
-      format: MONEY_FORMAT,
+      format: kpiNumberFormat("AOV", ctx.lang),
     });
   }
   return metrics;

@@ -2,11 +2,11 @@ import { keyOf } from "../../coerce.js";
 import { monthIndex } from "../../dates.js";
 import { cellName, rangeName } from "../a1.js";
 import { kpiFormula } from "../formula.js";
-import { fragment, MAIN_COL, type Fragment } from "../layout.js";
+import { fragment, HELPER_COL, MAIN_COL, type Fragment } from "../layout.js";
 import type { PlanValue } from "../plan.js";
-import { MONTH_FORMAT } from "../sample-data.js";
 import { columnOf, roleRange } from "../tables.js";
 import type { SectionContext } from "./context.js";
+import { kpiNumberFormat } from "../../format/kpi-formats.js";
 
 /** Cohort month and size come before the retention shares. */
 const LEADING_COLS = 2;
@@ -24,36 +24,77 @@ function cohortCount(ids: readonly PlanValue[], dates: readonly PlanValue[]): nu
   return new Set(firstMonths.values()).size;
 }
 
-/** Cohort retention under the tiles, where it is read: a spill with a colour scale over the retention shares. */
-export function cohortSection(ctx: SectionContext, top: number): Fragment | null {
+/** Where the cohort data sit in the chart-data lane: the row of the first cohort, and how many cohorts there are. */
+export interface CohortData {
+  readonly body: number;
+  readonly cohorts: number;
+}
+
+/** The orders' customer and date ranges and the number of cohorts, or null when the data hold no cohort. */
+function cohortInputs(ctx: SectionContext): { customers: string; dates: string; cohorts: number } | null {
   const orders = ctx.tableOf("orders");
   const customers = orders && roleRange(orders, "customer");
   const dates = orders && roleRange(orders, "date");
   if (!orders || !customers || !dates) return null;
   const cohorts = cohortCount(columnOf(orders, "customer"), columnOf(orders, "date"));
-  if (cohorts === 0) return null;
+  return cohorts === 0 ? null : { customers, dates, cohorts };
+}
+
+const cohortHeader = (ctx: SectionContext): PlanValue[] => [
+  ...ctx.L.cohortHeader,
+  ...Array.from({ length: ctx.cohortPeriods }, (_, k) => `M${k}`),
+];
+
+/**
+ * The COHORT spill, in the chart-data lane. The table under the tiles reads it cell by cell: Univer's conditional
+ * formatting only sees values stored in cells, never spilled ones, so a colour scale over a spill stays blank there.
+ */
+export function cohortDataSection(ctx: SectionContext, top: number): Fragment | null {
+  const inputs = cohortInputs(ctx);
+  if (!inputs) return null;
+  const width = LEADING_COLS + ctx.cohortPeriods;
+  const spill: PlanValue[] = [
+    kpiFormula(ctx.syntax, "COHORT", [{ ref: inputs.customers }, { ref: inputs.dates }, ctx.cohortPeriods]),
+  ];
+  while (spill.length < width) spill.push("");
+  return fragment({
+    rows: 1 + inputs.cohorts,
+    blocks: [{ range: rangeName(top, HELPER_COL, 2, width), kind: "formulas", cells: [cohortHeader(ctx), spill] }],
+    styles: [{ range: rangeName(top, HELPER_COL, 1, width), bold: true }],
+  });
+}
+
+/** Cohort retention under the tiles, where it is read: cell references to the COHORT spill, with a colour scale over the retention shares. */
+export function cohortSection(ctx: SectionContext, top: number, data: CohortData | undefined): Fragment | null {
+  const inputs = cohortInputs(ctx);
+  if (!inputs || !data) return null;
   const { L } = ctx;
+  const { cohorts } = data;
   const periods = ctx.cohortPeriods;
   const width = LEADING_COLS + periods;
-  const header: PlanValue[] = [...L.cohortHeader, ...Array.from({ length: periods }, (_, k) => `M${k}`)];
-  const spill: PlanValue[] = [kpiFormula(ctx.syntax, "COHORT", [{ ref: customers }, { ref: dates }, periods])];
-  while (spill.length < width) spill.push("");
   const body = top + 2;
+  const references: PlanValue[][] = Array.from({ length: cohorts }, (_, r) =>
+    Array.from({ length: width }, (_, c) => `=${cellName(data.body + r, HELPER_COL + c)}`),
+  );
   const shares = rangeName(body, MAIN_COL + LEADING_COLS, cohorts, periods);
   return fragment({
     rows: 2 + cohorts,
     blocks: [
       { range: cellName(top, MAIN_COL), kind: "values", cells: [[L.cohort]] },
-      { range: rangeName(top + 1, MAIN_COL, 2, width), kind: "formulas", cells: [header, spill] },
+      {
+        range: rangeName(top + 1, MAIN_COL, 1 + cohorts, width),
+        kind: "formulas",
+        cells: [cohortHeader(ctx), ...references],
+      },
     ],
     styles: [
       { range: cellName(top, MAIN_COL), bold: true },
       { range: rangeName(top + 1, MAIN_COL, 1, width), bold: true, fill: "#EDEBE9" },
     ],
     numberFormats: [
-      { range: rangeName(body, MAIN_COL, cohorts, 1), format: MONTH_FORMAT },
-      { range: rangeName(body, MAIN_COL + 1, cohorts, 1), format: "#,##0" },
-      { range: shares, format: "0%" },
+      { range: rangeName(body, MAIN_COL, cohorts, 1), format: kpiNumberFormat("COHORT", ctx.lang, 0, width) },
+      { range: rangeName(body, MAIN_COL + 1, cohorts, 1), format: kpiNumberFormat("COHORT", ctx.lang, 1, width) },
+      { range: shares, format: kpiNumberFormat("COHORT", ctx.lang, LEADING_COLS, width) },
     ],
     conditionalFormats: [
       { type: "colorScale", range: shares, minColor: "#FDE7E9", midColor: "#FFF4CE", maxColor: "#9FD89F" },

@@ -12,6 +12,8 @@ export interface SectionContext {
   readonly cohortPeriods: number;
   /** Tile values computed beforehand, by tile id, so that money targets start near the data. */
   readonly currentValues: Readonly<Partial<Record<string, number>>>;
+  /** Targets read from the dashboard being replaced, by tile id: they win over every default. */
+  readonly previousTargets: Readonly<Partial<Record<string, number>>>;
 }
 
 /** Two significant figures: 287.4 → 290, 1 014 655 → 1 000 000. */

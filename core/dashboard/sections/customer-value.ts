@@ -4,9 +4,9 @@ import type { MappedTable } from "../detect.js";
 import { formulaArg, kpiFormula, type FormulaArg } from "../formula.js";
 import { fragment, HELPER_COL, type Fragment } from "../layout.js";
 import type { PlanValue } from "../plan.js";
-import { MONEY_FORMAT } from "../sample-data.js";
 import { hasRoles, orderDaysByCustomer, roleRange } from "../tables.js";
 import { targetFor, type SectionContext } from "./context.js";
+import { kpiNumberFormat } from "../../format/kpi-formats.js";
 
 /** The horizon CLV predicts over, in months. */
 export const CLV_HORIZON_MONTHS = 12;
@@ -58,10 +58,10 @@ export function customerValueSection(ctx: SectionContext, top: number): Fragment
     blocks: [{ range: rangeName(top, HELPER_COL, 2, CLV_COLS), kind: "formulas", cells: [[...L.clvHeader], spill] }],
     styles: [{ range: rangeName(top, HELPER_COL, 1, CLV_COLS), bold: true }],
     numberFormats: [
-      { range: column(1), format: "#,##0" },
-      { range: column(2), format: "0%" },
-      { range: column(3), format: "0.00" },
-      { range: column(4, 2), format: MONEY_FORMAT },
+      ...[1, 2, 3, 4, 5].map((col) => ({
+        range: column(col),
+        format: kpiNumberFormat("CLV", ctx.lang, col, CLV_COLS),
+      })),
     ],
     tileDrafts: [
       {
@@ -70,7 +70,7 @@ export function customerValueSection(ctx: SectionContext, top: number): Fragment
         formula: `=SUM(${column(CLV_VALUE_COL)})`,
         target: targetFor(ctx, "CLVTOTAL", true, undefined),
         higherIsBetter: true,
-        format: MONEY_FORMAT,
+        format: kpiNumberFormat("CLV", ctx.lang, CLV_VALUE_COL, CLV_COLS),
       },
     ],
   });
@@ -106,7 +106,11 @@ export function rfmSection(ctx: SectionContext, top: number): Fragment | null {
         cells: [[L.segment, L.customers], ...counts],
       },
     ],
-    numberFormats: [{ range: rangeName(spillBody, HELPER_COL + 3, log.customers, 1), format: MONEY_FORMAT }],
+    // RFM's recency, frequency, monetary and R/F/M scores, each in its column's unit.
+    numberFormats: [1, 2, 3, 4, 5, 6].map((col) => ({
+      range: rangeName(spillBody, HELPER_COL + col, log.customers, 1),
+      format: kpiNumberFormat("RFM", ctx.lang, col, RFM_COLS),
+    })),
     styles: [
       { range: rangeName(top, HELPER_COL, 1, 2), bold: true },
       { range: rangeName(spillHeader, HELPER_COL, 1, RFM_COLS), bold: true },

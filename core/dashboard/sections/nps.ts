@@ -3,6 +3,7 @@ import { kpiFormula } from "../formula.js";
 import { fragment, HELPER_COL, type Fragment } from "../layout.js";
 import { roleRange } from "../tables.js";
 import type { SectionContext } from "./context.js";
+import { kpiNumberFormat } from "../../format/kpi-formats.js";
 
 /** NPSBREAKDOWN's columns: promoter, passive and detractor shares, responses. */
 const WIDTH = 4;
@@ -23,7 +24,9 @@ export function npsSection(ctx: SectionContext, top: number): Fragment | null {
         cells: [[...L.npsHeader], [kpiFormula(ctx.syntax, "NPSBREAKDOWN", [{ ref: scores }]), "", "", ""]],
       },
     ],
-    numberFormats: [{ range: rangeName(top + 1, HELPER_COL, 1, SHARES), format: "0.0%" }],
+    numberFormats: [
+      { range: rangeName(top + 1, HELPER_COL, 1, SHARES), format: kpiNumberFormat("NPSBREAKDOWN", ctx.lang, 0, WIDTH) },
+    ],
     styles: [{ range: rangeName(top, HELPER_COL, 1, WIDTH), bold: true }],
     charts: [
       {

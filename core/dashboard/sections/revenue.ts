@@ -3,10 +3,11 @@ import { cellName, rangeName } from "../a1.js";
 import { kpiFormula } from "../formula.js";
 import { fragment, HELPER_COL, type Fragment, type TileDraft } from "../layout.js";
 import type { PlanValue } from "../plan.js";
-import { MONEY_FORMAT, MONTH_FORMAT } from "../sample-data.js";
+import { MONTH_FORMAT } from "../sample-data.js";
 import { roleRange, serialsOf } from "../tables.js";
 import type { SectionContext } from "./context.js";
 import { targetFor } from "./context.js";
+import { kpiNumberFormat } from "../../format/kpi-formats.js";
 
 /** Months forecast after the last month of data, and the season FORECAST is told about (months in a year). */
 export const FORECAST_MONTHS = 6;
@@ -71,10 +72,21 @@ export function revenueSection(ctx: SectionContext, top: number): Fragment | nul
     blocks,
     numberFormats: [
       { range: rangeName(body, HELPER_COL, rows, 1), format: MONTH_FORMAT },
-      { range: rangeName(body, HELPER_COL + SUM, months, 1), format: MONEY_FORMAT },
-      { range: rangeName(body, HELPER_COL + VS_PREVIOUS, months, 2), format: "0.0%" },
+      {
+        range: rangeName(body, HELPER_COL + SUM, months, 1),
+        format: kpiNumberFormat("PERIODS", ctx.lang, SUM, PERIODS_COLS),
+      },
+      {
+        range: rangeName(body, HELPER_COL + VS_PREVIOUS, months, 2),
+        format: kpiNumberFormat("PERIODS", ctx.lang, VS_PREVIOUS, PERIODS_COLS),
+      },
       ...(forecastRows > 0
-        ? [{ range: rangeName(body + months, HELPER_COL + POINT, forecastRows, FORECAST_COLS), format: MONEY_FORMAT }]
+        ? [
+            {
+              range: rangeName(body + months, HELPER_COL + POINT, forecastRows, FORECAST_COLS),
+              format: kpiNumberFormat("FORECAST", ctx.lang),
+            },
+          ]
         : []),
     ],
     styles: [{ range: rangeName(top, HELPER_COL, 1, width), bold: true }],
@@ -115,7 +127,7 @@ function revenueTiles(ctx: SectionContext, top: number, first: number, latest: n
     formula: cell(col),
     target: 0,
     higherIsBetter: true,
-    format: "0.0%",
+    format: kpiNumberFormat("PERIODS", ctx.lang, col, PERIODS_COLS),
   });
   return [
     {
@@ -124,7 +136,7 @@ function revenueTiles(ctx: SectionContext, top: number, first: number, latest: n
       formula: cell(SUM),
       target: targetFor(ctx, "REVENUE", true, undefined),
       higherIsBetter: true,
-      format: MONEY_FORMAT,
+      format: kpiNumberFormat("PERIODS", ctx.lang, SUM, PERIODS_COLS),
     },
     ...(offset >= 1 ? [change("REVENUEMOM", L.momTile(name), VS_PREVIOUS)] : []),
     ...(offset >= SEASON_MONTHS ? [change("REVENUEYOY", L.yoyTile(name), VS_YEAR)] : []),

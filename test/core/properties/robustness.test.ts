@@ -35,8 +35,8 @@ describe("every KPI on arbitrary host values", () => {
         const column = (cell: fc.Arbitrary<unknown>): fc.Arbitrary<unknown[][]> =>
           fc.array(fc.oneof(cell, fc.constant(null)), { minLength: n, maxLength: n }).map((vs) => vs.map((v) => [v]));
         switch (kind) {
-          case "numbers":
-          case "values":
+          case "numberRange":
+          case "numberList":
           case "dates":
           case "series":
             return column(numeric);

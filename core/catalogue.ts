@@ -1,6 +1,12 @@
-import { KPIS } from "../registry.js";
-import type { AnyKpi } from "../spec.js";
-import type { Lang } from "./plan.js";
+import { KPIS } from "./registry.js";
+import type { AnyKpi, Text } from "./spec.js";
+
+/**
+ * The catalogue search of the pane (and of anything else that lists the KPIs): words in English or French against
+ * each KPI's id, title, keywords, descriptions and parameters.
+ */
+
+type Lang = keyof Text;
 
 /** Lower case without accents, so "rétention", "Retention" and "retention" are one word. */
 export const fold = (text: string): string =>
@@ -13,6 +19,7 @@ interface Indexed {
   readonly kpi: AnyKpi;
   readonly id: string;
   readonly keywords: string[];
+  readonly title: Record<Lang, string>;
   readonly description: Record<Lang, string>;
   readonly params: string;
 }
@@ -24,6 +31,7 @@ function catalogueIndex(): Indexed[] {
     kpi,
     id: kpi.id.toLowerCase(),
     keywords: (kpi.keywords ?? []).map(fold),
+    title: { en: fold(kpi.title.en), fr: fold(kpi.title.fr) },
     description: { en: fold(kpi.description.en), fr: fold(kpi.description.fr) },
     params: kpi.params.map((p) => `${fold(p.name)} ${fold(p.description.en)} ${fold(p.description.fr)}`).join(" "),
   }));
@@ -31,9 +39,9 @@ function catalogueIndex(): Indexed[] {
 }
 
 /**
- * Finds KPIs for words in English or French. Every word must appear somewhere (id, keywords, descriptions in
- * both languages, parameter names); the id and whole keyword phrases weigh most, so "churn" puts CHURN
- * before LTVCHURN and "panier moyen" finds AOV. An empty query lists the whole catalogue in registry order.
+ * Finds KPIs for words in English or French. Every word must appear somewhere (id, title, keywords, descriptions
+ * in both languages, parameter names); the id, the title and whole keyword phrases weigh most, so "churn" puts
+ * CHURN before LTVCHURN and "panier moyen" finds AOV. An empty query lists the whole catalogue in registry order.
  */
 export function searchKpis(query: string, lang: Lang = "en"): AnyKpi[] {
   const q = fold(query)
@@ -41,12 +49,15 @@ export function searchKpis(query: string, lang: Lang = "en"): AnyKpi[] {
     .replace(/\s+/g, " ")
     .replace(/^=?kpi[._]/, "");
   if (!q) return [...KPIS];
-  const words = q.split(" ");
+  const words = q.split(/[\s'():,-]+/).filter(Boolean);
   const other: Lang = lang === "en" ? "fr" : "en";
   const scored: { kpi: AnyKpi; score: number; order: number }[] = [];
   catalogueIndex().forEach((entry, order) => {
     let score = 0;
-    if (entry.id === q) score += 100;
+    // The exact name comes first, whatever else matches ("nps" is NPS before NPSBREAKDOWN, whose title says NPS).
+    if (entry.id === q) score += 1000;
+    if (entry.title[lang] === q || entry.title[other] === q) score += 60;
+    else if (entry.title[lang].includes(q) || entry.title[other].includes(q)) score += 20;
     for (const keyword of entry.keywords) {
       if (keyword === q) score += 50;
       else if (keyword.includes(q)) score += 25;
@@ -56,6 +67,8 @@ export function searchKpis(query: string, lang: Lang = "en"): AnyKpi[] {
     for (const word of words) {
       let found = 0;
       if (entry.id.includes(word)) found += 8;
+      if (entry.title[lang].split(/[\s'():-]+/).includes(word) || entry.title[other].split(/[\s'():-]+/).includes(word))
+        found += 6;
       if (entry.keywords.some((k) => k.split(/[\s'-]+/).includes(word))) found += 6;
       else if (entry.keywords.some((k) => k.includes(word))) found += 3;
       if (entry.description[lang].includes(word) || entry.description[other].includes(word)) found += 2;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { searchKpis } from "../../core/dashboard/index.js";
+import { searchKpis } from "../../core/catalogue.js";
 import { KPIS } from "../../core/index.js";
 
 const ids = (query: string, lang: "en" | "fr" = "en") => searchKpis(query, lang).map((k) => k.id);
