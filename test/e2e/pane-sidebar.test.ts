@@ -110,6 +110,8 @@ describe("the Sheets sidebar in Chromium", () => {
     expect((await calls(page)).find((c) => c.name === "kpiDashboardInsertFormula")?.args).toEqual([
       "=KPI_AOV(Commandes!F2:F4)",
       null,
+      // AOV is money: the server formats the formula's cell with the unit's code.
+      [["#,##0.00"]],
     ]);
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
@@ -132,10 +134,10 @@ describe("the Sheets sidebar in Chromium", () => {
     expect(plan.sheets[0]!.charts).toHaveLength(8);
     const nps = page.locator("[data-test=alerts] tr[data-alert=NPS]");
     expect(await nps.locator(".badge").textContent()).toBe("ALERT");
-    // The sample survey's NPS, as the core computes it, with one decimal in the pane's language.
+    // The sample survey's NPS, as the core computes it, in whole points (NPS's unit).
     const survey = sampleSheets("fr").find((sheet) => sheet.role === "survey")!;
     const expectedNps = evaluate(kpiById("NPS")!, [survey.rows.map((row) => [row[1] ?? null])]) as number;
-    expect(await nps.textContent()).toContain(expectedNps.toFixed(1).replace(".", ","));
+    expect(await nps.locator("td").nth(1).textContent()).toBe(String(Math.round(expectedNps)));
     await page.screenshot({ path: artifactPath("sidebar-dashboard-fr.png"), fullPage: true });
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
