@@ -14,7 +14,7 @@ import {
   type KpiError,
   type KpiResult,
 } from "../core/index.js";
-import { splitSheet } from "../core/dashboard/a1.js";
+import { splitSheet } from "../core/plan/a1.js";
 import { unitOfCall } from "../core/format/kpi-formats.js";
 import { plainValues, withNumberFormats, type FormattedNumber } from "./formatted.js";
 

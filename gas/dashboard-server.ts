@@ -1,6 +1,6 @@
 /// <reference types="google-apps-script" />
 // The plan language's own modules, not the dashboard barrel: Code.js replays plans and needs none of the planner.
-import { parseAddress, quoteSheet } from "../core/dashboard/a1.js";
+import { parseAddress, quoteSheet } from "../core/plan/a1.js";
 import {
   DASHBOARD_MARKER,
   type ChartSpec,
@@ -11,7 +11,7 @@ import {
   type SheetPlan,
   type StyleSpec,
   type WorkbookPlan,
-} from "../core/dashboard/plan.js";
+} from "../core/plan/plan.js";
 import { placeFormula, placementProbe } from "../core/host/placement.js";
 import { spillAreaIsFree } from "../core/format/spill.js";
 import { SheetClock } from "./adapter.js";

@@ -1,6 +1,6 @@
-import type { ExecuteResult, FormulaSyntax, Lang, PlanValue, WorkbookPlan } from "../core/dashboard/plan.js";
+import type { ExecuteResult, FormulaSyntax, Lang, PlanValue, WorkbookPlan } from "../core/plan/plan.js";
 
-export type { ExecuteResult, FormulaSyntax, Lang, PlanValue, WorkbookPlan } from "../core/dashboard/plan.js";
+export type { ExecuteResult, FormulaSyntax, Lang, PlanValue, WorkbookPlan } from "../core/plan/plan.js";
 
 /** The user's selection: a sheet-qualified A1 address ("Orders!F2:F501") and its values, row by row. */
 export interface SelectionInfo {

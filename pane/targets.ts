@@ -1,8 +1,8 @@
-import { cellName, quoteSheet } from "../core/dashboard/a1.js";
+import { cellName, quoteSheet } from "../core/plan/a1.js";
 import { LANE_TOP, MAIN_COL } from "../core/dashboard/layout.js";
 import { buildDashboard, type DashboardInput } from "../core/dashboard/build.js";
 import type { TileResult } from "../core/dashboard/evaluate.js";
-import type { DashboardPlan } from "../core/dashboard/plan.js";
+import type { DashboardPlan } from "../core/plan/plan.js";
 import { previousTargets } from "../core/dashboard/targets.js";
 import type { PaneHost } from "./host.js";
 

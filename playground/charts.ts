@@ -1,5 +1,5 @@
 import type * as echarts from "echarts/core";
-import type { ChartSpec, PlanValue } from "../core/dashboard/plan.js";
+import type { ChartSpec, PlanValue } from "../core/plan/plan.js";
 
 /** echarts, loaded with the first chart (see echarts-setup.ts): shared by every panel. */
 let drawing: Promise<typeof import("./echarts-setup.js")> | undefined;

@@ -1,6 +1,6 @@
-import { sheetRange } from "../core/dashboard/a1.js";
-import { kpiFormula, type FormulaArg } from "../core/dashboard/formula.js";
-import type { Lang } from "../core/dashboard/plan.js";
+import { sheetRange } from "../core/plan/a1.js";
+import { kpiFormula, type FormulaArg } from "../core/plan/formula.js";
+import type { Lang } from "../core/plan/plan.js";
 import type { SampleSheet } from "../core/dashboard/sample-data.js";
 import { formulaToFrench, localPattern } from "./csv.js";
 import type { PlainSheet } from "./workbook.js";

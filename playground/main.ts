@@ -13,7 +13,7 @@ import {
   type ErrorType,
   type FWorkbook,
 } from "@univerjs/presets/preset-sheets-core";
-import type { WorkbookPlan } from "../core/dashboard/plan.js";
+import type { WorkbookPlan } from "../core/plan/plan.js";
 import { sampleSheets } from "../core/dashboard/sample-data.js";
 import { ChartLayer } from "./charts.js";
 import { localPattern } from "./csv.js";

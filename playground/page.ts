@@ -1,4 +1,4 @@
-import type { Lang } from "../core/dashboard/plan.js";
+import type { Lang } from "../core/plan/plan.js";
 
 /** The page around the grid: its language, its own elements and words, and the status line. */
 

@@ -1,5 +1,5 @@
-import type { Rect } from "../core/dashboard/a1.js";
-import type { PlanValue } from "../core/dashboard/plan.js";
+import type { Rect } from "../core/plan/a1.js";
+import type { PlanValue } from "../core/plan/plan.js";
 
 const filled = (value: PlanValue | undefined): boolean => value !== null && value !== undefined && value !== "";
 

@@ -4,7 +4,7 @@
 import type { FUniver } from "@univerjs/presets";
 import type { FRange, FWorkbook, FWorksheet } from "@univerjs/presets/preset-sheets-core";
 import type {} from "@univerjs/presets/preset-sheets-conditional-formatting";
-import { parseAddress, quoteSheet, type Rect } from "../core/dashboard/a1.js";
+import { parseAddress, quoteSheet, type Rect } from "../core/plan/a1.js";
 import {
   DASHBOARD_MARKER,
   type CellBlock,
@@ -16,7 +16,7 @@ import {
   type SheetPlan,
   type StyleSpec,
   type WorkbookPlan,
-} from "../core/dashboard/plan.js";
+} from "../core/plan/plan.js";
 import type { PaneHost, SelectionInfo, SheetInfo, TableData } from "../pane/host.js";
 import { placeFormula, placementProbe } from "../core/host/placement.js";
 import { spillAreaIsFree } from "../core/format/spill.js";

@@ -1,4 +1,4 @@
-import { parseAddress } from "../core/dashboard/a1.js";
+import { parseAddress } from "../core/plan/a1.js";
 
 /**
  * Turns plain sheet tables (the sample data and the KPIs sheet) into the workbook snapshot Univer loads.

@@ -1,4 +1,4 @@
-import { cellName } from "./a1.js";
+import { cellName } from "../plan/a1.js";
 import { pickTable, ROLES_OF, type MappedTable, type TableKind } from "./detect.js";
 import { evaluateTiles } from "./evaluate.js";
 import { LABELS } from "./labels.js";
@@ -16,7 +16,7 @@ import {
   TITLE_ROW,
   type Fragment,
 } from "./layout.js";
-import type { DashboardPlan, FormulaSyntax, Lang } from "./plan.js";
+import type { DashboardPlan, FormulaSyntax, Lang } from "../plan/plan.js";
 import { uniqueSheetName } from "./sample-data.js";
 import { groupSections } from "./sections/by-group.js";
 import { cohortDataSection, cohortSection, type CohortData } from "./sections/cohort.js";

@@ -1,5 +1,5 @@
-import { parseAddress, rangeName, cellName } from "./a1.js";
-import type { ChartSpec, ChartType, PlanValue, WorkbookPlan } from "./plan.js";
+import { parseAddress, rangeName, cellName } from "../plan/a1.js";
+import type { ChartSpec, ChartType, PlanValue, WorkbookPlan } from "../plan/plan.js";
 
 export interface ChartRequest {
   /** Sheet of the selection. */

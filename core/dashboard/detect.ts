@@ -1,4 +1,4 @@
-import type { PlanValue } from "./plan.js";
+import type { PlanValue } from "../plan/plan.js";
 
 /** What a column means to the dashboard. */
 export type Role =

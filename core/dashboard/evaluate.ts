@@ -3,9 +3,9 @@ import { kpiById } from "../registry.js";
 import { KpiDate } from "../spec.js";
 import { dateToSerial, serialToDate } from "../dates.js";
 import { isKpiError, type KpiError } from "../errors.js";
-import { cellName, parseAddress, type Rect } from "./a1.js";
-import { KPI_CALL } from "./formula.js";
-import type { DashboardPlan, PlanValue, SheetPlan, TileSpec } from "./plan.js";
+import { cellName, parseAddress, type Rect } from "../plan/a1.js";
+import { KPI_CALL } from "../plan/formula.js";
+import type { DashboardPlan, PlanValue, SheetPlan, TileSpec } from "../plan/plan.js";
 
 /** A cell as the evaluator sees it: a value, or the KPI error a formula produced. */
 export type EvaluatedCell = PlanValue | KpiError;

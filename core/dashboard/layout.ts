@@ -1,4 +1,11 @@
-import type { CellBlock, ChartSpec, ConditionalFormatSpec, NumberFormatSpec, StyleSpec, TileSpec } from "./plan.js";
+import type {
+  CellBlock,
+  ChartSpec,
+  ConditionalFormatSpec,
+  NumberFormatSpec,
+  StyleSpec,
+  TileSpec,
+} from "../plan/plan.js";
 
 /**
  * Where things go on the dashboard sheet. Three lanes run down the sheet side by side: the main lane (tiles, then

@@ -1,6 +1,6 @@
 import { dateToSerial } from "../dates.js";
-import { rangeName } from "./a1.js";
-import type { Lang, PlanValue, SheetPlan, WorkbookPlan } from "./plan.js";
+import { rangeName } from "../plan/a1.js";
+import type { Lang, PlanValue, SheetPlan, WorkbookPlan } from "../plan/plan.js";
 import { seededRandom } from "../numeric/random.js";
 
 /** One demo table: a header row in the UI language, then data rows, with one number format per column. */

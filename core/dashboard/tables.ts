@@ -1,8 +1,8 @@
 import { keyOf } from "../coerce.js";
-import { parseAddress, sheetRange } from "./a1.js";
+import { parseAddress, sheetRange } from "../plan/a1.js";
 import type { MappedTable, Role } from "./detect.js";
-import type { FormulaArg } from "./formula.js";
-import type { PlanValue } from "./plan.js";
+import type { FormulaArg } from "../plan/formula.js";
+import type { PlanValue } from "../plan/plan.js";
 
 /**
  * The data range of a role: exact rows of the table below its header, absolute ("Orders!$F$2:$F$267").

@@ -1,6 +1,6 @@
 import { planDashboard, type DashboardInput } from "./build.js";
 import { LABELS } from "./labels.js";
-import type { Lang, PlanValue } from "./plan.js";
+import type { Lang, PlanValue } from "../plan/plan.js";
 
 /** Where the tile target sits in a tile row, counted from its label. */
 const TARGET_OFFSET = 2;

@@ -2,7 +2,7 @@ import { isKpiError, KpiError } from "../errors.js";
 import { evaluate } from "../run.js";
 import { KpiDate, type AnyKpi, type Kind, type KpiResult } from "../spec.js";
 import type { CellOrigin } from "../coerce.js";
-import { columnIndex, splitSheet } from "../dashboard/a1.js";
+import { columnIndex, splitSheet } from "../plan/a1.js";
 
 /**
  * The host boundary, once for every host: how a KPI is named, which arguments are ranges, how host arguments

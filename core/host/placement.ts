@@ -1,5 +1,5 @@
-import { columnIndex, parseAddress, rangeName, splitSheet, type Rect } from "../dashboard/a1.js";
-import type { Lang, PlanValue } from "../dashboard/plan.js";
+import { columnIndex, parseAddress, rangeName, splitSheet, type Rect } from "../plan/a1.js";
+import type { Lang, PlanValue } from "../plan/plan.js";
 
 /**
  * Where the pane may put a formula it inserts. It never writes into a cell that holds data (a value or a

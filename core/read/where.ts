@@ -1,4 +1,4 @@
-import { cellName, quoteSheet } from "../dashboard/a1.js";
+import { cellName, quoteSheet } from "../plan/a1.js";
 import { dateToSerial } from "../dates.js";
 import { fail, inBoth, numIn, quoteIn, type CauseLang, type KpiError } from "../errors.js";
 import type { ParamSpec } from "../spec.js";

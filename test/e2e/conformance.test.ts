@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cellName, quoteSheet } from "../../core/dashboard/a1.js";
+import { cellName, quoteSheet } from "../../core/plan/a1.js";
 import { buildPlayground, isBuildFresh, PLAYGROUND_DIR, serveStatic } from "../../scripts/serve.js";
 import { CASES } from "../hosts/cases.js";
 import { CASES_SHEET, cellsOf, formulaOf, layOut, spillRows, type PlacedCase } from "../hosts/layout.js";

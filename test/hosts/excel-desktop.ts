@@ -1,4 +1,4 @@
-import { parseAddress } from "../../core/dashboard/a1.js";
+import { parseAddress } from "../../core/plan/a1.js";
 import { Day } from "./cases.js";
 import { CASES_SHEET, addressOf, cellsOf, type PlacedCase } from "./layout.js";
 

@@ -1,4 +1,4 @@
-import { cellName, quoteSheet, rangeName } from "../../core/dashboard/a1.js";
+import { cellName, quoteSheet, rangeName } from "../../core/plan/a1.js";
 import { evaluate } from "../../core/index.js";
 import { kpiOf, Day, EMPTY_CELL, isRangeArg, OMITTED, toExcelArgs, type Cell, type HostCase } from "./cases.js";
 

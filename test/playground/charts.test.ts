@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChartSpec } from "../../core/dashboard/plan.js";
+import type { ChartSpec } from "../../core/plan/plan.js";
 import { chartData, chartOption, placeInView } from "../../playground/charts.js";
 
 const spec = (overrides: Partial<ChartSpec>): ChartSpec => ({

@@ -1,8 +1,8 @@
-import { rangeName } from "../a1.js";
+import { rangeName } from "../../plan/a1.js";
 import type { MappedTable, Role } from "../detect.js";
-import { kpiFormula, type FormulaArg } from "../formula.js";
+import { kpiFormula, type FormulaArg } from "../../plan/formula.js";
 import { fragment, HELPER_COL, type Fragment } from "../layout.js";
-import type { ChartSpec, PlanValue } from "../plan.js";
+import type { ChartSpec, PlanValue } from "../../plan/plan.js";
 import { numberFormatOf } from "../../format/units.js";
 import { columnOf, distinctCount, roleRange } from "../tables.js";
 import type { SectionContext } from "./context.js";

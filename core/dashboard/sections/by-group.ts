@@ -1,8 +1,8 @@
-import { cellName, rangeName } from "../a1.js";
+import { cellName, rangeName } from "../../plan/a1.js";
 import type { MappedTable, Role, TableKind } from "../detect.js";
-import { kpiFormula, type FormulaArg } from "../formula.js";
+import { kpiFormula, type FormulaArg } from "../../plan/formula.js";
 import { fragment, MAIN_COL, type Fragment, type Section } from "../layout.js";
-import type { PlanValue } from "../plan.js";
+import type { PlanValue } from "../../plan/plan.js";
 import { kpiNumberFormat } from "../../format/kpi-formats.js";
 import { columnOf, distinctCount, hasRoles, roleArg, roleRange } from "../tables.js";
 import { kpiTitle } from "../../registry.js";

@@ -1,9 +1,9 @@
 import { keyOf } from "../../coerce.js";
 import { monthIndex } from "../../dates.js";
-import { cellName, rangeName } from "../a1.js";
-import { kpiFormula } from "../formula.js";
+import { cellName, rangeName } from "../../plan/a1.js";
+import { kpiFormula } from "../../plan/formula.js";
 import { fragment, HELPER_COL, MAIN_COL, type Fragment } from "../layout.js";
-import type { PlanValue } from "../plan.js";
+import type { PlanValue } from "../../plan/plan.js";
 import { columnOf, roleRange } from "../tables.js";
 import type { SectionContext } from "./context.js";
 import { kpiNumberFormat } from "../../format/kpi-formats.js";

@@ -1,6 +1,6 @@
 import type { MappedTable, TableKind } from "../detect.js";
 import type { Labels } from "../labels.js";
-import type { FormulaSyntax, Lang } from "../plan.js";
+import type { FormulaSyntax, Lang } from "../../plan/plan.js";
 
 /** What every section reads: the mapped tables, the formula syntax, the sheet's words and the planner's options. */
 export interface SectionContext {

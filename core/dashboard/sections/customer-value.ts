@@ -1,9 +1,9 @@
 import { SEGMENTS } from "../../clv/rfm.js";
-import { rangeName } from "../a1.js";
+import { rangeName } from "../../plan/a1.js";
 import type { MappedTable } from "../detect.js";
-import { formulaArg, kpiFormula, type FormulaArg } from "../formula.js";
+import { formulaArg, kpiFormula, type FormulaArg } from "../../plan/formula.js";
 import { fragment, HELPER_COL, type Fragment } from "../layout.js";
-import type { PlanValue } from "../plan.js";
+import type { PlanValue } from "../../plan/plan.js";
 import { hasRoles, orderDaysByCustomer, roleRange } from "../tables.js";
 import { targetFor, type SectionContext } from "./context.js";
 import { kpiNumberFormat } from "../../format/kpi-formats.js";

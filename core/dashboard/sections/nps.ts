@@ -1,5 +1,5 @@
-import { rangeName } from "../a1.js";
-import { kpiFormula } from "../formula.js";
+import { rangeName } from "../../plan/a1.js";
+import { kpiFormula } from "../../plan/formula.js";
 import { fragment, HELPER_COL, type Fragment } from "../layout.js";
 import { roleRange } from "../tables.js";
 import type { SectionContext } from "./context.js";

@@ -1,8 +1,8 @@
 import { monthIndex } from "../../dates.js";
-import { cellName, rangeName } from "../a1.js";
-import { kpiFormula } from "../formula.js";
+import { cellName, rangeName } from "../../plan/a1.js";
+import { kpiFormula } from "../../plan/formula.js";
 import { fragment, HELPER_COL, type Fragment, type TileDraft } from "../layout.js";
-import type { PlanValue } from "../plan.js";
+import type { PlanValue } from "../../plan/plan.js";
 import { MONTH_FORMAT } from "../sample-data.js";
 import { roleRange, serialsOf } from "../tables.js";
 import type { SectionContext } from "./context.js";

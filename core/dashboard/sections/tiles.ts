@@ -1,8 +1,8 @@
-import { cellName, rangeName } from "../a1.js";
+import { cellName, rangeName } from "../../plan/a1.js";
 import type { MappedTable, Role, TableKind } from "../detect.js";
-import { kpiFormula, type FormulaArg } from "../formula.js";
+import { kpiFormula, type FormulaArg } from "../../plan/formula.js";
 import { fragment, MAIN_COL, TILE_COLS, type Fragment, type TileDraft } from "../layout.js";
-import type { ConditionalFormatSpec, NumberFormatSpec, PlanValue, StyleSpec, TileSpec } from "../plan.js";
+import type { ConditionalFormatSpec, NumberFormatSpec, PlanValue, StyleSpec, TileSpec } from "../../plan/plan.js";
 import { kpiNumberFormat } from "../../format/kpi-formats.js";
 import { hasRoles, LOST, outcomeLabel, roleArg, WON } from "../tables.js";
 import { kpiTitle } from "../../registry.js";

@@ -1,4 +1,4 @@
-import { parseAddress, type Rect } from "../../../core/dashboard/a1.js";
+import { parseAddress, type Rect } from "../../../core/plan/a1.js";
 
 /**
  * An in-memory Excel with Office.js batching semantics, for the executor tests and (bundled) for the browser

@@ -1,4 +1,4 @@
-import { cellName, parseAddress, rangeName } from "../../../core/dashboard/a1.js";
+import { cellName, parseAddress, rangeName } from "../../../core/plan/a1.js";
 import type { FakeChart, FakeSheet, FakeOp, FakeWorkbook } from "./book.js";
 import { Loadable, type Queue } from "./base.js";
 import { RangeProxy, ChartProxy } from "./range.js";

@@ -1,4 +1,4 @@
-import { parseAddress, rangeName, type Rect } from "../../../core/dashboard/a1.js";
+import { parseAddress, rangeName, type Rect } from "../../../core/plan/a1.js";
 import type { FakeChart, FakeSheet } from "./book.js";
 import { Loadable } from "./base.js";
 import { type FakeContext, WorksheetProxy } from "./context.js";
