@@ -1,48 +1,16 @@
-import { mkdirSync } from "node:fs";
 import { build } from "esbuild";
-import type { Server } from "node:http";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { sampleSheets } from "../../core/dashboard/index.js";
 import { t } from "../../pane/strings.js";
-import { buildPlayground, isBuildFresh, PLAYGROUND_DIR, serveStatic } from "../../scripts/serve.js";
-import { artifactPath, launchBrowser } from "./helpers/browser.js";
+import { artifactPath } from "./helpers/browser.js";
+import { blankPage, openPage, usePlayground, type PageWindow } from "./helpers/playground-page.js";
 
-/** The page's test handle (set by playground/main.ts), typed loosely: Univer's facade lives in the page. */
-interface PageWindow {
-  playground: {
-    univerAPI: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-    host: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
-}
+usePlayground();
 
-let server: Server;
-let browser: Browser;
-let url: string;
-
-beforeAll(async () => {
-  if (!isBuildFresh()) buildPlayground();
-  const served = await serveStatic(PLAYGROUND_DIR, 0);
-  server = served.server;
-  url = served.url;
-  browser = await launchBrowser();
-  mkdirSync(artifactPath(""), { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
+/** A fresh page in `lang`, once Univer has computed the KPIs sheet. */
 async function open(lang: "en" | "fr"): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(lang === "fr" ? `${url}?lang=fr` : url);
-  await page.waitForFunction(
-    () => (window as unknown as PageWindow).playground?.univerAPI.getActiveWorkbook()?.getSheetByName("KPIs") != null,
-    null,
-    { timeout: 60_000 },
-  );
-  return page;
+  return (await openPage(lang, { width: 1440, height: 900 })).page;
 }
 
 /** Builds (or rebuilds) the dashboard with the pane's own button, as a user does. */
@@ -228,7 +196,7 @@ describe("the dashboard keeps the user's work (playground)", () => {
       platform: "browser",
       target: "es2021",
     });
-    const page = await browser.newPage({ viewport: { width: 400, height: 400 } });
+    const page = await blankPage({ width: 400, height: 400 });
     await page.setContent('<!doctype html><html lang="fr"><body><div id="root"></div></body></html>');
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
     const hostile = "'<img src=x onerror=\"window.pwned=1\">'!A1:F41";

@@ -5,6 +5,8 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sampleSheets } from "../../core/dashboard/index.js";
+import { evaluate, kpiById } from "../../core/index.js";
 import { artifactPath, watchPage } from "./helpers/browser.js";
 import {
   usePlayground,
@@ -261,5 +263,33 @@ describe.each(["en", "fr"] as const)("the playground in %s", (lang) => {
   it("made no request beyond its own server and logged no console error", () => {
     expect(watched.externalRequests).toEqual([]);
     expect(watched.consoleErrors).toEqual([]);
+  });
+});
+
+describe("the French sample workbook", () => {
+  it("opens in French with ?lang=fr: French sample sheets computed by the same functions", async () => {
+    const { page: french, context, watched: frenchWatch } = await openPage("fr", { width: 1440, height: 900 });
+    const names = await french.evaluate(() =>
+      (window as unknown as PageWindow).playground.univerAPI
+        .getActiveWorkbook()
+        .getSheets()
+        .map((s: { getSheetName(): string }) => s.getSheetName()),
+    );
+    expect(names).toEqual(["KPIs", "Commandes", "Opportunités", "Enquête", "Coûts"]);
+    const scores = sampleSheets("fr")
+      .find((s) => s.role === "survey")
+      ?.rows.map((row) => [row[1] ?? null]);
+    const nps = await french.evaluate(() =>
+      (window as unknown as PageWindow).playground.univerAPI
+        .getActiveWorkbook()
+        .getSheetByName("KPIs")
+        .getRange("C3")
+        .getRawValue(),
+    );
+    expect(nps).toBeCloseTo(evaluate(kpiById("NPS")!, [scores]) as number, 9);
+    await french.screenshot({ path: artifactPath("playground-fr.png") });
+    expect(frenchWatch.externalRequests).toEqual([]);
+    expect(frenchWatch.consoleErrors).toEqual([]);
+    await context.close();
   });
 });

@@ -1,7 +1,5 @@
-import { mkdirSync } from "node:fs";
-import type { Server } from "node:http";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   buildDashboard,
   detectTables,
@@ -10,16 +8,8 @@ import {
   type PlanValue,
 } from "../../core/dashboard/index.js";
 import { evaluate, isKpiError, kpiById } from "../../core/index.js";
-import { buildPlayground, isBuildFresh, PLAYGROUND_DIR, serveStatic } from "../../scripts/serve.js";
-import { artifactPath, launchBrowser, watchPage } from "./helpers/browser.js";
-
-/** The page's test handle (set by playground/main.ts), typed loosely: Univer's facade lives in the page. */
-interface PageWindow {
-  playground: {
-    univerAPI: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-    host: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
-}
+import { artifactPath, type watchPage } from "./helpers/browser.js";
+import { openPage, usePlayground, type PageWindow } from "./helpers/playground-page.js";
 
 const samples = sampleSheets("en");
 const sample = (role: string) => {
@@ -30,40 +20,13 @@ const sample = (role: string) => {
 /** One column of a sample table as the 2-D range a host passes. */
 const columnOf = (role: string, col: number): PlanValue[][] => sample(role).rows.map((row) => [row[col] ?? null]);
 
-let server: Server;
-let browser: Browser;
+usePlayground();
+
 let page: Page;
 let watched: ReturnType<typeof watchPage>;
 
-/** Ready once Univer has computed the KPIs sheet's NPS cell. */
-async function kpisComputed(target: Page): Promise<void> {
-  await target.waitForFunction(
-    () =>
-      (window as unknown as PageWindow).playground?.univerAPI
-        .getActiveWorkbook()
-        ?.getSheetByName("KPIs")
-        ?.getRange("C3")
-        .getRawValue() != null,
-    null,
-    { timeout: 60_000 },
-  );
-}
-
 beforeAll(async () => {
-  if (!isBuildFresh()) buildPlayground();
-  const served = await serveStatic(PLAYGROUND_DIR, 0);
-  server = served.server;
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  watched = watchPage(page);
-  await page.goto(served.url);
-  await kpisComputed(page);
-  mkdirSync(artifactPath(""), { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  ({ page, watched } = await openPage("en", { width: 1440, height: 900 }));
 });
 
 /** Clicks a cell of the active sheet on Univer's canvas, types like a user and presses Enter. */
@@ -367,35 +330,6 @@ describe("the playground page", () => {
       (window as unknown as PageWindow).playground.host.readCells(["KPIs!F2"]),
     );
     expect(growth).toBeCloseTo(0.2, 12);
-  });
-
-  it("opens in French with ?lang=fr: French sample sheets computed by the same functions", async () => {
-    const french = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const frenchWatch = watchPage(french);
-    await french.goto(`${page.url().split("?")[0]}?lang=fr`);
-    await kpisComputed(french);
-    const names = await french.evaluate(() =>
-      (window as unknown as PageWindow).playground.univerAPI
-        .getActiveWorkbook()
-        .getSheets()
-        .map((s: { getSheetName(): string }) => s.getSheetName()),
-    );
-    expect(names).toEqual(["KPIs", "Commandes", "Opportunités", "Enquête", "Coûts"]);
-    const scores = sampleSheets("fr")
-      .find((s) => s.role === "survey")
-      ?.rows.map((row) => [row[1] ?? null]);
-    const nps = await french.evaluate(() =>
-      (window as unknown as PageWindow).playground.univerAPI
-        .getActiveWorkbook()
-        .getSheetByName("KPIs")
-        .getRange("C3")
-        .getRawValue(),
-    );
-    expect(nps).toBeCloseTo(coreValue("NPS", [scores]) as number, 9);
-    await french.screenshot({ path: artifactPath("playground-fr.png") });
-    expect(frenchWatch.externalRequests).toEqual([]);
-    expect(frenchWatch.consoleErrors).toEqual([]);
-    await french.close();
   });
 
   it("made no request beyond its own server and logged no console error", () => {

@@ -39,6 +39,9 @@ export function usePlayground(): void {
 /** French numbers group thousands with (narrow) no-break spaces: compared as plain spaces. */
 export const plain = (text: unknown): string => String(text).replace(/[\u00a0\u202f]/g, " ");
 
+/** A blank page of the test file's browser (for pages that do not open the playground). */
+export const blankPage = (viewport: { width: number; height: number }): Promise<Page> => browser.newPage({ viewport });
+
 /** A fresh profile (empty storage) on the page in `lang`, once Univer has computed the KPIs sheet. */
 export async function openPage(lang: Lang, viewport = { width: 1400, height: 900 }, context?: BrowserContext) {
   const ctx = context ?? (await browser.newContext({ viewport }));
