@@ -12,6 +12,7 @@ import {
   type ReadSpec,
 } from "../coerce.js";
 import { fail } from "../errors.js";
+import { readNumericPair } from "./pairs.js";
 import type { AnyKpi, CallInfo, ParamSpec } from "../spec.js";
 
 /**
@@ -52,6 +53,21 @@ function readPaired(params: ReadSpec[], raw: unknown[], into: Record<string, unk
     // that compares their layouts.
     params.forEach((p, i) => (into[p.name] = new RangeOfNumbers(raw[i], p)));
     return undefined;
+  }
+  const numeric = (p: ReadSpec): boolean => p.kind === "numberList" || p.kind === "dates";
+  const [p0, p1] = params;
+  if (params.length === 2 && p0 && p1 && numeric(p0) && numeric(p1)) {
+    const pair = readNumericPair([p0, p1], raw);
+    if (pair) {
+      into[p0.name] = pair.first;
+      into[p1.name] = pair.second;
+      // Cells that are a selection of the user's range (BY's groups) are named by their place in that range.
+      const original = p0.rows;
+      if (!original) return pair.positions;
+      return (pair.positions ?? Array.from({ length: pair.first.length }, (_, i) => i + 1)).map((position) =>
+        original.original(position),
+      );
+    }
   }
   const columns: (number[] | string[])[] = params.map((p, i) =>
     p.kind === "keys" ? readKeys(raw[i], p, true) : readNumbers(raw[i], p, true),
