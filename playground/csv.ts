@@ -227,11 +227,10 @@ export function localPattern(pattern: string, lang: Lang): string {
 }
 
 /**
- * A French formula as Univer reads it: outside string literals and quoted sheet names, `;` separates arguments and
- * `,` between digits is a decimal mark. A formula without `;` is left alone: English syntax is accepted too.
+ * Rewrites a formula's argument separators and decimal marks outside string literals and quoted sheet names:
+ * `separator` becomes `,` (or `,` becomes it) and a decimal mark between two digits is swapped likewise.
  */
-export function formulaFromFrench(formula: string): string {
-  if (!formula.includes(";")) return formula;
+function rewriteFormula(formula: string, from: { separator: string; decimal: string }, to: typeof from): string {
   let out = "";
   let quote: string | undefined;
   for (let i = 0; i < formula.length; i++) {
@@ -242,28 +241,26 @@ export function formulaFromFrench(formula: string): string {
     } else if (ch === '"' || ch === "'") {
       quote = ch;
       out += ch;
-    } else if (ch === ";") out += ",";
-    else if (ch === "," && /\d/.test(formula[i - 1] ?? "") && /\d/.test(formula[i + 1] ?? "")) out += ".";
+    } else if (ch === from.separator) out += to.separator;
+    else if (ch === from.decimal && /\d/.test(formula[i - 1] ?? "") && /\d/.test(formula[i + 1] ?? ""))
+      out += to.decimal;
     else out += ch;
   }
   return out;
 }
 
+const ENGLISH = { separator: ",", decimal: "." };
+const FRENCH = { separator: ";", decimal: "," };
+
+/**
+ * A French formula as Univer reads it: outside string literals and quoted sheet names, `;` separates arguments and
+ * `,` between digits is a decimal mark. A formula without `;` is left alone: English syntax is accepted too.
+ */
+export function formulaFromFrench(formula: string): string {
+  return formula.includes(";") ? rewriteFormula(formula, FRENCH, ENGLISH) : formula;
+}
+
 /** The other way: an English-syntax formula as French users type it (`,` → `;`, decimal `.` → `,`). */
 export function formulaToFrench(formula: string): string {
-  let out = "";
-  let quote: string | undefined;
-  for (let i = 0; i < formula.length; i++) {
-    const ch = formula[i] as string;
-    if (quote) {
-      out += ch;
-      if (ch === quote) quote = undefined;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      out += ch;
-    } else if (ch === ",") out += ";";
-    else if (ch === "." && /\d/.test(formula[i - 1] ?? "") && /\d/.test(formula[i + 1] ?? "")) out += ",";
-    else out += ch;
-  }
-  return out;
+  return rewriteFormula(formula, ENGLISH, FRENCH);
 }

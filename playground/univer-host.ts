@@ -40,7 +40,8 @@ export class UniverHost implements PaneHost {
     private readonly lang: Lang,
     private readonly spills: SpillLookup,
   ) {
-    api.addEvent(api.Event.ActiveSheetChanged, () => this.followActiveSheet());
+    // A sheet just inserted and activated has no view yet when the event fires: its charts follow on the next frame.
+    api.addEvent(api.Event.ActiveSheetChanged, () => requestAnimationFrame(() => this.followActiveSheet()));
     api.addEvent(api.Event.Scroll, () => this.followActiveSheet());
     window.addEventListener("resize", () => {
       this.followActiveSheet();
@@ -219,7 +220,13 @@ export class UniverHost implements PaneHost {
   private followActiveSheet(): void {
     const sheet = this.activeSheet();
     const a1 = sheet.getRange(0, 0).getCellRect();
-    const scroll = sheet.getScrollState();
+    let scroll: ReturnType<FWorksheet["getScrollState"]>;
+    try {
+      scroll = sheet.getScrollState();
+    } catch {
+      // The sheet's view is not rendered yet (Univer has no scroll manager for it): the next event places the charts.
+      return;
+    }
     // The scroll state counts whole rows and columns plus a pixel offset into the next one.
     const x = sheet.getRange(0, scroll.sheetViewStartColumn).getCellRect().left - a1.left + scroll.offsetX;
     const y = sheet.getRange(scroll.sheetViewStartRow, 0).getCellRect().top - a1.top + scroll.offsetY;

@@ -4,56 +4,15 @@ import {
   detectTables,
   evaluateFormula,
   mapColumns,
-  parseAddress,
-  rangeName,
   sampleSheets,
-  sampleTable,
   samplePlan,
   Workbook,
-  type DashboardPlan,
-  type Lang,
   type MappedTable,
   type PlanValue,
-  type SampleSheet,
 } from "../../core/dashboard/index.js";
+import { asTables, dashboardFor, formulasOf } from "./plan-helpers.js";
 
 /** How the planner reads tables: column detection, sheet names, the user's corrections, tables anywhere. */
-
-const asTables = (sheets: SampleSheet[]) => sheets.map(sampleTable);
-
-function dashboardFor(lang: Lang, syntax: "excel" | "sheets" = "excel") {
-  const sheets = sampleSheets(lang);
-  const tables = detectTables(asTables(sheets));
-  const plan = buildDashboard({
-    tables,
-    syntax,
-    lang,
-    existingSheets: sheets.map((s) => ({ name: s.name, dashboard: false })),
-  });
-  return { sheets, tables, plan };
-}
-
-/**
- * Formulas only a spreadsheet evaluates: the Alerts box (FILTER over the STATUS codes, in IFERROR) and the French
- * status words (IF over a code); the Chromium tests check them in the playground's engine.
- */
-
-const dashboardSheet = (plan: DashboardPlan) => plan.sheets.find((s) => s.name === plan.dashboardSheet)!;
-
-/** Every formula of a plan with the cell it sits in. */
-function formulasOf(plan: DashboardPlan): { cell: string; formula: string }[] {
-  const found: { cell: string; formula: string }[] = [];
-  for (const block of dashboardSheet(plan).blocks) {
-    const { rect } = parseAddress(block.range);
-    block.cells.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (typeof cell === "string" && cell.startsWith("="))
-          found.push({ cell: rangeName(rect.row + r, rect.col + c, 1, 1), formula: cell });
-      }),
-    );
-  }
-  return found;
-}
 
 describe("column detection", () => {
   it.each(["en", "fr"] as const)("recognises the four %s sample tables and maps every column", (lang) => {

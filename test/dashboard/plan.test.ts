@@ -1,58 +1,22 @@
 import { describe, expect, it } from "vitest";
 import {
-  buildDashboard,
-  detectTables,
   evaluateSheet,
   parseAddress,
   parseKpiCall,
   rangeName,
-  sampleSheets,
-  sampleTable,
   Workbook,
-  type DashboardPlan,
-  type Lang,
   type PlanValue,
   type SampleSheet,
 } from "../../core/dashboard/index.js";
+import { dashboardFor, dashboardSheet, formulasOf } from "./plan-helpers.js";
 import { evaluate, kpiById, type KpiResult } from "../../core/index.js";
 import { expectResult } from "../helpers/expect.js";
-
-const asTables = (sheets: SampleSheet[]) => sheets.map(sampleTable);
-
-function dashboardFor(lang: Lang, syntax: "excel" | "sheets" = "excel") {
-  const sheets = sampleSheets(lang);
-  const tables = detectTables(asTables(sheets));
-  const plan = buildDashboard({
-    tables,
-    syntax,
-    lang,
-    existingSheets: sheets.map((s) => ({ name: s.name, dashboard: false })),
-  });
-  return { sheets, tables, plan };
-}
 
 /**
  * Formulas only a spreadsheet evaluates: the Alerts box (FILTER over the STATUS codes, in IFERROR) and the French
  * status words (IF over a code); the Chromium tests check them in the playground's engine.
  */
 const HOST_ONLY = /^=IF(ERROR)?\(/;
-
-const dashboardSheet = (plan: DashboardPlan) => plan.sheets.find((s) => s.name === plan.dashboardSheet)!;
-
-/** Every formula of a plan with the cell it sits in. */
-function formulasOf(plan: DashboardPlan): { cell: string; formula: string }[] {
-  const found: { cell: string; formula: string }[] = [];
-  for (const block of dashboardSheet(plan).blocks) {
-    const { rect } = parseAddress(block.range);
-    block.cells.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (typeof cell === "string" && cell.startsWith("="))
-          found.push({ cell: rangeName(rect.row + r, rect.col + c, 1, 1), formula: cell });
-      }),
-    );
-  }
-  return found;
-}
 
 /** A column of a sample sheet by role, straight from the generator (not through any range resolution). */
 function column(sheets: SampleSheet[], role: SampleSheet["role"], header: number): PlanValue[][] {

@@ -9,7 +9,7 @@ import {
 } from "../../core/dashboard/index.js";
 import { evaluate, isKpiError, kpiById } from "../../core/index.js";
 import { artifactPath, type watchPage } from "./helpers/browser.js";
-import { openPage, usePlayground, type PageWindow } from "./helpers/playground-page.js";
+import { openPage, typeInto as typeIntoPage, usePlayground, type PageWindow } from "./helpers/playground-page.js";
 
 const samples = sampleSheets("en");
 const sample = (role: string) => {
@@ -29,20 +29,8 @@ beforeAll(async () => {
   ({ page, watched } = await openPage("en", { width: 1440, height: 900 }));
 });
 
-/** Clicks a cell of the active sheet on Univer's canvas, types like a user and presses Enter. */
-async function typeInto(a1: string, text: string): Promise<void> {
-  const point = await page.evaluate((address) => {
-    const { univerAPI } = (window as unknown as PageWindow).playground;
-    const rect = univerAPI.getActiveWorkbook().getActiveSheet().getRange(address).getCellRect();
-    const canvases = Array.from(document.querySelectorAll<HTMLCanvasElement>("#sheet canvas"));
-    const grid = canvases.sort((a, b) => b.clientWidth * b.clientHeight - a.clientWidth * a.clientHeight)[0];
-    const origin = grid?.getBoundingClientRect() ?? { left: 0, top: 0 };
-    return { x: origin.left + rect.left + rect.width / 2, y: origin.top + rect.top + rect.height / 2 };
-  }, a1);
-  await page.mouse.click(point.x, point.y);
-  await page.keyboard.type(text);
-  await page.keyboard.press("Enter");
-}
+/** Clicks a cell of the active sheet, types like a user and presses Enter (the shared helper, on this file's page). */
+const typeInto = (a1: string, text: string): Promise<void> => typeIntoPage(page, a1, text);
 
 /** Selects a cell as a click would (the selection events fire), on the sheet named. */
 async function selectCell(sheet: string, a1: string): Promise<void> {
