@@ -9,7 +9,13 @@ import {
 } from "../../core/dashboard/index.js";
 import { evaluate, isKpiError, kpiById } from "../../core/index.js";
 import { artifactPath, type watchPage } from "./helpers/browser.js";
-import { openPage, typeInto as typeIntoPage, usePlayground, type PageWindow } from "./helpers/playground-page.js";
+import {
+  activate,
+  openPage,
+  typeInto as typeIntoPage,
+  usePlayground,
+  type PageWindow,
+} from "./helpers/playground-page.js";
 
 const samples = sampleSheets("en");
 const sample = (role: string) => {
@@ -33,16 +39,7 @@ beforeAll(async () => {
 const typeInto = (a1: string, text: string): Promise<void> => typeIntoPage(page, a1, text);
 
 /** Selects a cell as a click would (the selection events fire), on the sheet named. */
-async function selectCell(sheet: string, a1: string): Promise<void> {
-  await page.evaluate(
-    ({ sheet, a1 }) => {
-      const ws = (window as unknown as PageWindow).playground.univerAPI.getActiveWorkbook().getSheetByName(sheet);
-      ws.activate();
-      ws.getRange(a1).activate();
-    },
-    { sheet, a1 },
-  );
-}
+const selectCell = (sheet: string, a1: string): Promise<void> => activate(page, sheet, a1);
 
 /** Values of cells on a sheet, spilled ones included, once Univer has applied the pending calculation. */
 async function readCells(sheet: string, addresses: string[]): Promise<unknown[]> {

@@ -106,6 +106,7 @@ export async function typeInto(page: Page, a1: string, text: string): Promise<vo
   await page.evaluate(() => (window as unknown as PageWindow).playground.host.calculated());
 }
 
+/** Activates a sheet and selects a cell on it, as a click would (the selection events fire). */
 export async function activate(page: Page, sheet: string, a1 = "A1"): Promise<void> {
   await page.evaluate(
     ({ sheet, a1 }) => {
