@@ -11,6 +11,9 @@ import {
   type KpiError,
   type KpiResult,
 } from "../core/index.js";
+import { UNIT_DEPENDS_ON_CALL, unitOfCall } from "../core/format/kpi-formats.js";
+import { GENERAL_FORMAT, numberFormatGrid } from "../core/format/units.js";
+import { localPattern } from "./csv.js";
 
 /**
  * The playground's side of every `=KPI.NAME(...)`: what Univer does differently from the other hosts. Univer's
@@ -177,8 +180,23 @@ export interface UniverExecutor {
   readonly _column?: number;
 }
 
-/** Makes Univer value objects from result cells (engine-formula's factories, passed in by the page). */
-export type ResultObjects = (result: UniverResult) => unknown;
+/**
+ * Makes Univer value objects from result cells (engine-formula's factories, passed in by the page), numbers with
+ * the number format of their unit: Univer shows a formula's own pattern in a cell that has none, as Excel shows the
+ * formatted values its custom functions return.
+ */
+export type ResultObjects = (result: UniverResult, formats?: readonly (readonly string[])[]) => unknown;
+
+/** The number format of each result cell, from the unit of this call, as the page's language writes it. */
+export function resultFormats(kpi: AnyKpi, variants: readonly UniverValue[], result: UniverResult, lang: "en" | "fr") {
+  const rows = Array.isArray(result) ? result.length : 1;
+  const cols = Array.isArray(result) ? Math.max(1, ...result.map((row) => row.length)) : 1;
+  // Only the few KPIs whose arguments change their unit read them again (a range argument is not copied twice).
+  const unit = UNIT_DEPENDS_ON_CALL.has(kpi.id) ? unitOfCall(kpi, variants.map(hostArgument)) : kpi.unit;
+  return numberFormatGrid(unit, rows, cols, lang).map((row) =>
+    row.map((format) => (format === GENERAL_FORMAT ? "" : localPattern(format, lang))),
+  );
+}
 
 export interface RegisterOptions {
   readonly lang: "en" | "fr";
@@ -215,7 +233,7 @@ export function registerKpis(formula: FormulaRegistrar, options: RegisterOptions
         causes: options.causes,
         lang: options.lang,
       });
-      return options.toObjects(result);
+      return options.toObjects(result, resultFormats(kpi, variants, result, options.lang));
     };
   }
 }

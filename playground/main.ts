@@ -71,16 +71,17 @@ const LESS_USED_TOOLS = Object.fromEntries(
 
 /** A result cell as a Univer value object; text stays text (the engine's factory would turn "123" into a number). */
 const ERROR_CODES = new Set(["#VALUE!", "#DIV/0!", "#NUM!", "#N/A"]);
-const valueObject = (cell: UniverCell): BaseValueObject => {
-  if (typeof cell === "number") return NumberValueObject.create(cell);
+const valueObject = (cell: UniverCell, pattern = ""): BaseValueObject => {
+  if (typeof cell === "number")
+    return pattern ? NumberValueObject.create(cell, pattern) : NumberValueObject.create(cell);
   if (typeof cell === "boolean") return BooleanValueObject.create(cell);
   if (typeof cell === "string" && ERROR_CODES.has(cell)) return ErrorValueObject.create(cell as ErrorType);
   return StringValueObject.create(cell ?? "");
 };
-const toObjects = (result: UniverResult): BaseValueObject => {
-  if (!Array.isArray(result)) return valueObject(result);
+const toObjects = (result: UniverResult, formats?: readonly (readonly string[])[]): BaseValueObject => {
+  if (!Array.isArray(result)) return valueObject(result, formats?.[0]?.[0]);
   return ArrayValueObject.create({
-    calculateValueList: result.map((row) => row.map(valueObject)),
+    calculateValueList: result.map((row, r) => row.map((cell, c) => valueObject(cell, formats?.[r]?.[c]))),
     rowCount: result.length,
     columnCount: result[0]?.length ?? 0,
     unitId: "",

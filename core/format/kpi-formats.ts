@@ -3,6 +3,9 @@ import { kpiById } from "../registry.js";
 import type { AnyKpi } from "../spec.js";
 import { columnUnit, numberFormatGrid, numberFormatOf, type FormatLang, type ResultUnit, type Unit } from "./units.js";
 
+/** The KPIs whose arguments can change the unit of their result (see unitOfCall); the others always have theirs. */
+export const UNIT_DEPENDS_ON_CALL: ReadonlySet<string> = new Set(["BY", "BREAKDOWN", "PERIODS", "VARIANCE"]);
+
 /**
  * The unit of one call of a KPI. The registry's unit holds for every call but a few, whose arguments change what
  * the result measures: BY's value column is in the unit of the KPI it names, VARIANCE with asPercent TRUE is a

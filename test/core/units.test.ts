@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { isKpiError, KpiDate, KPIS, kpiById, serialToDate, type AnyKpi } from "../../core/index.js";
-import { kpiNumberFormat, resultNumberFormats, unitOfCall } from "../../core/format/kpi-formats.js";
+import {
+  kpiNumberFormat,
+  resultNumberFormats,
+  UNIT_DEPENDS_ON_CALL,
+  unitOfCall,
+} from "../../core/format/kpi-formats.js";
 import {
   columnUnit,
   displayInUnit,
@@ -136,5 +141,18 @@ describe("the unit of a column and of a call", () => {
     expect(resultNumberFormats(kpiById("PERIODS")!.unit, [[new KpiDate(1), 1, "", ""]], "fr")).toEqual([
       ["dd/mm/yyyy", "#,##0.00", "0.0%", "0.0%"],
     ]);
+  });
+});
+
+describe("the KPIs whose unit depends on the call", () => {
+  it("are exactly those whose examples can change unit: every other KPI keeps its registry unit", () => {
+    for (const kpi of KPIS) {
+      if (UNIT_DEPENDS_ON_CALL.has(kpi.id)) continue;
+      for (const example of kpi.examples) expect(unitOfCall(kpi, example.args), kpi.id).toEqual(kpi.unit);
+    }
+    const changed = KPIS.filter((kpi) =>
+      kpi.examples.some((e) => JSON.stringify(unitOfCall(kpi, e.args)) !== JSON.stringify(kpi.unit)),
+    );
+    for (const kpi of changed) expect(UNIT_DEPENDS_ON_CALL.has(kpi.id), kpi.id).toBe(true);
   });
 });

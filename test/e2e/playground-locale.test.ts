@@ -91,6 +91,14 @@ describe.each(["en", "fr"] as const)("the playground in %s", (lang) => {
     expect((await raw(page, "KPIs", ["D22"]))[0]).toBeCloseTo(0.205, 12);
     const texts = await shown(page, "KPIs", ["D18", "D19", "D20"]);
     expect(texts).toEqual(lang === "fr" ? ["03/01/2025", "1 250,50", "12,5 %"] : ["01/03/2025", "1,250.50", "12.50%"]);
+    // A typed KPI formula shows its result in its unit's format when its cell has none (column B has none), as
+    // Excel shows the formatted values its functions return: a rate as a percentage, an amount with two decimals.
+    const sep = lang === "fr" ? ";" : ",";
+    await typeInto(page, "B24", `=KPI.CONVERSION(5${sep}10)`);
+    await typeInto(page, "B25", `=KPI.AOV({3600${sep}300${sep}1050})`);
+    await expect
+      .poll(() => shown(page, "KPIs", ["B24", "B25"]))
+      .toEqual(lang === "fr" ? ["50,0 %", "1 650,00"] : ["50.0%", "1,650.00"]);
   });
 
   it("reads a pasted CRM row with the conventions detected from it", async () => {
