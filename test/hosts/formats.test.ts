@@ -19,6 +19,7 @@ import { BY_GROUP, formulaOf, type ArgInput } from "../../pane/arguments.js";
 import { callUnit, insertionFormats, resultRows } from "../../pane/format.js";
 import { UniverHost } from "../../playground/univer-host.js";
 import { fakeContext, fakeExcelRun, FakeWorkbook } from "../dashboard/fake-excel.js";
+import { fakeAppsSheet } from "./fake-apps-sheet.js";
 
 /**
  * One KPI, one number format, whichever host the pane drives: the pane decides the formats of an inserted formula
@@ -97,44 +98,13 @@ async function insertInExcel(formula: string, formats: string[][], lang: Lang) {
   return (row: number, col: number) => book.mustSheet("Data").cells.get(`${row},${col}`)?.numberFormat;
 }
 
-/** A Sheets grid behind SpreadsheetApp for the pane's insert server function, recording number formats. */
+/** The pane's insert server function over a Sheets grid holding DATA, recording the number formats it writes. */
 function insertInSheets(formula: string, formats: string[][]) {
   const cells = new Map<string, PlanValue>();
-  DATA.forEach((row, r) => row.forEach((v, c) => cells.set(`${r},${c}`, v)));
-  const numberFormats = new Map<string, string>();
-  const sheet = {
-    getName: () => "Data",
-    getMaxRows: () => 1000,
-    getMaxColumns: () => 26,
-    getRange(row: number, col: number, rows = 1, cols = 1) {
-      const grid = <T>(read: (r: number, c: number) => T) =>
-        Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => read(row - 1 + r, col - 1 + c)));
-      const at = (r: number, c: number) => cells.get(`${r},${c}`);
-      return {
-        getSheet: () => sheet,
-        getRow: () => row,
-        getColumn: () => col,
-        getNumRows: () => rows,
-        getNumColumns: () => cols,
-        getA1Notation: () => cellName(row - 1, col - 1),
-        getFormulas: () => grid((r, c) => (String(at(r, c) ?? "").startsWith("=") ? at(r, c) : "")),
-        getValues: () => grid((r, c) => at(r, c) ?? ""),
-        setFormula: (text: string) => cells.set(`${row - 1},${col - 1}`, text),
-        setNumberFormat: (code: string) => grid((r, c) => numberFormats.set(`${r},${c}`, code)),
-        setNumberFormats: (codes: string[][]) =>
-          codes.forEach((line, r) =>
-            line.forEach((code, c) => numberFormats.set(`${row - 1 + r},${col - 1 + c}`, code)),
-          ),
-      };
-    },
-  };
-  const { rect } = parseAddress(TARGET);
-  vi.stubGlobal("SpreadsheetApp", {
-    getActive: () => ({ getRange: () => sheet.getRange(rect.row + 1, rect.col + 1) }),
-  });
-  vi.stubGlobal("Session", { getActiveUserLocale: () => "en" });
+  DATA.forEach((row, r) => row.forEach((v, c) => cells.set(cellName(r, c), v)));
+  const numberFormats = fakeAppsSheet("Data", cells, { selection: TARGET, locale: "en" });
   kpiDashboardInsertFormula(formula, `Data!${TARGET}`, formats);
-  return (row: number, col: number) => numberFormats.get(`${row},${col}`);
+  return (row: number, col: number) => numberFormats.get(cellName(row, col));
 }
 
 /** A Univer workbook reduced to what UniverHost.insertFormula asks of the facade. */

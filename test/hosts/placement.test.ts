@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { cellName, parseAddress, type PlanValue } from "../../core/dashboard/index.js";
 import { PLACEMENT_SCAN, placeFormula, referencesIn } from "../../core/host/placement.js";
 import { kpiDashboardInsertFormula } from "../../gas/dashboard-server.js";
+import { fakeAppsSheet } from "./fake-apps-sheet.js";
 
 const rect = (a1: string) => parseAddress(a1).rect;
 const none = (n: number): PlanValue[] => Array<PlanValue>(n).fill(null);
@@ -71,36 +72,9 @@ describe("where the pane puts a formula", () => {
   });
 });
 
-/** A Sheets grid behind SpreadsheetApp, for the server function the sidebar calls. */
-function fakeSheets(cells: Map<string, string | number>, active: string) {
-  const sheet = {
-    getName: () => "Survey",
-    getMaxRows: () => 1000,
-    getMaxColumns: () => 26,
-    getRange(row: number, col: number, rows = 1, cols = 1) {
-      const grid = (read: (v: string | number | undefined) => unknown) =>
-        Array.from({ length: rows }, (_, r) =>
-          Array.from({ length: cols }, (_, c) => read(cells.get(cellName(row - 1 + r, col - 1 + c)))),
-        );
-      return {
-        getSheet: () => sheet,
-        getRow: () => row,
-        getColumn: () => col,
-        getNumRows: () => rows,
-        getNumColumns: () => cols,
-        getA1Notation: () => cellName(row - 1, col - 1),
-        getFormulas: () => grid((v) => (typeof v === "string" && v.startsWith("=") ? v : "")),
-        getValues: () => grid((v) => (typeof v === "string" && v.startsWith("=") ? 0 : (v ?? ""))),
-        setFormula: (formula: string) => cells.set(cellName(row - 1, col - 1), formula),
-      };
-    },
-  };
-  const { rect: at } = parseAddress(active);
-  vi.stubGlobal("SpreadsheetApp", {
-    getActive: () => ({ getActiveRange: () => sheet.getRange(at.row + 1, at.col + 1, at.rows, at.cols) }),
-  });
-  vi.stubGlobal("Session", { getActiveUserLocale: () => "fr_FR" });
-}
+/** A Sheets grid behind SpreadsheetApp, for the server function the sidebar calls, with `active` selected. */
+const fakeSheets = (cells: Map<string, string | number>, active: string): void =>
+  void fakeAppsSheet("Survey", cells, { selection: active, locale: "fr_FR", activeRange: true });
 
 describe("the Sheets server function that inserts the pane's formula", () => {
   afterEach(() => vi.unstubAllGlobals());
