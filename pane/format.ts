@@ -71,14 +71,20 @@ export function callUnit(kpi: AnyKpi, args: ArgInputs): ResultUnit {
   return ["text", typeof own === "string" ? own : "number"];
 }
 
-/** The number formats an inserted formula's cells get, over as many cells as the preview's result fills. */
-export function insertionFormats(kpi: AnyKpi, args: ArgInputs, lang: Lang): string[][] {
+/**
+ * What the arguments compute, as the preview shows it: the KPI, or the KPI per group through BY; undefined while an
+ * argument the pane cannot read is missing (a required one empty, a typed reference, a group column without values).
+ */
+export function previewResult(kpi: AnyKpi, args: ArgInputs): KpiResult | KpiError | undefined {
   const raw = previewArgs(kpi, args);
   const groups = args.get(BY_GROUP);
+  if (raw === null) return undefined;
+  if (!groups?.text.trim()) return evaluate(kpi, raw);
   const by = kpiById("BY");
-  let result: KpiResult | KpiError | undefined;
-  if (raw && groups?.text.trim())
-    result = groups.values && by ? evaluate(by, [groups.values, kpi.id, ...raw]) : undefined;
-  else if (raw) result = evaluate(kpi, raw);
-  return resultNumberFormats(callUnit(kpi, args), result, lang);
+  return groups.values && by ? evaluate(by, [groups.values, kpi.id, ...raw]) : undefined;
+}
+
+/** The number formats an inserted formula's cells get, over as many cells as the preview's result fills. */
+export function insertionFormats(kpi: AnyKpi, args: ArgInputs, lang: Lang): string[][] {
+  return resultNumberFormats(callUnit(kpi, args), previewResult(kpi, args), lang);
 }

@@ -1,10 +1,10 @@
 import { searchKpis } from "../../core/catalogue.js";
 import { kpiName } from "../../core/dashboard/index.js";
-import { evaluate, isKpiError, kpiById, type AnyKpi } from "../../core/index.js";
-import { BY_GROUP, formulaOf, hasWholeColumn, previewArgs, type ArgInput } from "../arguments.js";
+import { isKpiError, type AnyKpi } from "../../core/index.js";
+import { BY_GROUP, formulaOf, hasWholeColumn, type ArgInput } from "../arguments.js";
 import type { PaneContext, PaneTab } from "../context.js";
 import { h } from "../dom.js";
-import { callUnit, insertionFormats, resultRows } from "../format.js";
+import { callUnit, insertionFormats, previewResult, resultRows } from "../format.js";
 
 /** The first tab: search the catalogue, open a KPI, fill its arguments, see the result live, insert the formula. */
 export class FunctionsTab implements PaneTab {
@@ -189,14 +189,11 @@ export class FunctionsTab implements PaneTab {
     live.warning.textContent = hasWholeColumn(this.args) ? s("wholeColumn") : "";
     const box = live.preview;
     box.className = "preview";
-    const raw = previewArgs(kpi, this.args);
-    const groups = this.args.get(BY_GROUP);
-    const by = kpiById("BY");
-    if (raw === null || (groups?.text.trim() && !groups.values)) {
+    const result = previewResult(kpi, this.args);
+    if (result === undefined) {
       box.textContent = s("previewEmpty");
       return;
     }
-    const result = groups?.values && by ? evaluate(by, [groups.values, kpi.id, ...raw]) : evaluate(kpi, raw);
     if (isKpiError(result)) box.className = "preview error";
     const rows = resultRows(result, lang, this.qualified(kpi), callUnit(kpi, this.args));
     if (rows.length === 1 && rows[0]?.length === 1) {
