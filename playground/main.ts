@@ -13,10 +13,8 @@ import {
   type ErrorType,
   type FWorkbook,
 } from "@univerjs/presets/preset-sheets-core";
-import type { WorkbookPlan } from "../core/plan/plan.js";
 import { sampleSheets } from "../core/dashboard/sample-data.js";
 import { ChartLayer } from "./charts.js";
-import { localPattern } from "./csv.js";
 import {
   ErrorCauses,
   registerKpis,
@@ -91,18 +89,6 @@ const toObjects = (result: UniverResult, formats?: readonly (readonly string[])[
   });
 };
 
-/** A plan with its number formats as the page's language writes them (csv.ts localPattern). */
-function localPlan(plan: WorkbookPlan): WorkbookPlan {
-  if (lang === "en") return plan;
-  return {
-    ...plan,
-    sheets: plan.sheets.map((sheet) => ({
-      ...sheet,
-      numberFormats: sheet.numberFormats.map((entry) => ({ ...entry, format: localPattern(entry.format, lang) })),
-    })),
-  };
-}
-
 /** The samples as a fresh workbook: the KPIs sheet first, then one sheet per sample table. */
 function sampleWorkbook() {
   const samples = sampleSheets(lang);
@@ -166,17 +152,6 @@ async function start(): Promise<void> {
     formulaData.getArrayFormulaCellData()[unitId]?.[sheetId]?.[row]?.[col]?.v;
   const charts = new ChartLayer(sheetElement, lang === "fr" ? "fr-FR" : "en-US");
   const host = new UniverHost(univerAPI, charts, lang, spills);
-  // Plans (the dashboard, the sample sheets the pane inserts) carry the core's formats: French dates and
-  // percentages are written the French way here, like the samples the page opens on.
-  const executePlan = host.executePlan.bind(host);
-  host.executePlan = (plan) => executePlan(localPlan(plan));
-  const insertFormula = host.insertFormula.bind(host);
-  host.insertFormula = (formula, address, formats) =>
-    insertFormula(
-      formula,
-      address,
-      formats?.map((row) => row.map((format) => localPattern(format, lang))),
-    );
   for (const chart of saved?.charts ?? []) charts.place(chart.sheet, chart.spec, chart.at);
   if (saved?.charts.length) void host.calculated().then(() => host.redrawCharts());
 

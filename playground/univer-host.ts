@@ -18,6 +18,7 @@ import type { PaneHost, SelectionInfo, SheetInfo, TableData } from "../pane/host
 import { placeFormula, placementProbe } from "../core/host/placement.js";
 import { spillAreaIsFree } from "../core/format/spill.js";
 import { chartData, type ChartData, ChartLayer } from "./charts.js";
+import { localPattern } from "./csv.js";
 import { currentRegion } from "./region.js";
 import { isDashboard, rawValues, table, usedRange, writeSheet, type SpillLookup } from "./univer-sheet.js";
 
@@ -50,6 +51,12 @@ export class UniverHost implements PaneHost {
     api.getFormula().calculationResultApplied(() => this.refreshCharts());
   }
 
+  /**
+   * A format code as this page writes it: the core's are en-US codes, which Univer renders with its numfmt locale,
+   * but a French reader wants day/month/year and a space before "%" (csv.ts localPattern), like the samples.
+   */
+  private readonly pattern = (code: string): string => localPattern(code, this.lang);
+
   language(): Lang {
     return this.lang;
   }
@@ -65,11 +72,8 @@ export class UniverHost implements PaneHost {
   }
 
   /** Writes where the placement rule allows (core/host/placement.ts): never into data or a range the formula reads. */
-  async insertFormula(
-    formula: string,
-    address?: string,
-    numberFormats?: readonly (readonly string[])[],
-  ): Promise<string> {
+  async insertFormula(formula: string, address?: string, codes?: readonly (readonly string[])[]): Promise<string> {
+    const numberFormats = codes?.map((row) => row.map(this.pattern));
     const { sheet, range } = address ? this.resolve(address) : this.activeCell();
     const rect: Rect = { row: range.getRow(), col: range.getColumn(), rows: range.getHeight(), cols: range.getWidth() };
     const probe = placementProbe(rect);
@@ -96,7 +100,7 @@ export class UniverHost implements PaneHost {
     );
     if (!placement.ok) throw new Error(placement.reason);
     const cell = sheet.getRange(placement.row, placement.col);
-    // Univer's patterns are Excel's en-US codes, rendered by the workbook's numfmt locale.
+    // Univer's patterns are Excel's en-US codes, rendered by the workbook's numfmt locale (see `pattern`).
     const first = numberFormats?.[0]?.[0];
     const rows = Math.min(numberFormats?.length ?? 0, sheet.getMaxRows() - placement.row);
     const cols = Math.min(numberFormats?.[0]?.length ?? 0, sheet.getMaxColumns() - placement.col);
@@ -149,7 +153,7 @@ export class UniverHost implements PaneHost {
     const built: { sheet: FWorksheet; plan: SheetPlan }[] = [];
     for (const sheetPlan of plan.sheets) {
       const sheet = this.sheetFor(sheetPlan);
-      writeSheet(sheet, sheetPlan);
+      writeSheet(sheet, sheetPlan, this.pattern);
       names.push(sheet.getSheetName());
       built.push({ sheet, plan: sheetPlan });
     }

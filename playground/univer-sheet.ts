@@ -49,9 +49,10 @@ export function table(sheet: FWorksheet, range: FRange, spills: SpillLookup): Ta
   };
 }
 
-export function writeSheet(sheet: FWorksheet, plan: SheetPlan): void {
+/** Writes a plan's sheet; `pattern` turns the plan's en-US format codes into the ones the page's language shows. */
+export function writeSheet(sheet: FWorksheet, plan: SheetPlan, pattern: (code: string) => string): void {
   for (const block of plan.blocks) writeBlock(sheet, block);
-  for (const { range, format } of plan.numberFormats) at(sheet, range).setNumberFormat(format);
+  for (const { range, format } of plan.numberFormats) at(sheet, range).setNumberFormat(pattern(format));
   for (const style of plan.styles) applyStyle(at(sheet, style.range), style);
   for (const rule of plan.conditionalFormats) addConditionalFormat(sheet, rule);
   plan.columnWidths?.forEach((width, col) => sheet.setColumnWidth(col, width));

@@ -17,6 +17,7 @@ import { evaluate, kpiById } from "../../core/index.js";
 import { executeSheetsPlan, kpiDashboardInsertFormula, type SheetsServices } from "../../gas/dashboard-server.js";
 import { BY_GROUP, formulaOf, type ArgInput } from "../../pane/arguments.js";
 import { callUnit, insertionFormats, resultRows } from "../../pane/format.js";
+import { localPattern } from "../../playground/csv.js";
 import { UniverHost } from "../../playground/univer-host.js";
 import { fakeContext, fakeExcelRun, FakeWorkbook } from "../dashboard/fake-excel.js";
 import { fakeAppsSheet } from "./fake-apps-sheet.js";
@@ -166,7 +167,9 @@ describe("an inserted formula's number format", () => {
         expect(block(insertInSheets(formula.replace(/KPI\.BYGROUP|KPI\./g, "KPI_"), formats), expected)).toEqual(
           expected,
         );
-        expect(block(await insertInUniver(formula, formats, lang), expected)).toEqual(expected);
+        // The playground writes the same codes as the page's language shows them (dd/mm/yyyy, a space before %).
+        const local = expected.map((row) => row.map((code) => (code === undefined ? code : localPattern(code, lang))));
+        expect(block(await insertInUniver(formula, formats, lang), expected)).toEqual(local);
       });
     }
 
