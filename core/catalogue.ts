@@ -20,9 +20,14 @@ interface Indexed {
   readonly id: string;
   readonly keywords: string[];
   readonly title: Record<Lang, string>;
+  /** The words of both titles, split once (the same separators as a query's words). */
+  readonly titleWords: ReadonlySet<string>;
   readonly description: Record<Lang, string>;
   readonly params: string;
 }
+
+/** What separates words, in a query and in a title (spaces, apostrophes, brackets, colons, commas, hyphens). */
+const WORD_BREAK = /[\s'():,-]+/;
 
 let index: Indexed[] | undefined;
 
@@ -32,6 +37,7 @@ function catalogueIndex(): Indexed[] {
     id: kpi.id.toLowerCase(),
     keywords: (kpi.keywords ?? []).map(fold),
     title: { en: fold(kpi.title.en), fr: fold(kpi.title.fr) },
+    titleWords: new Set(`${fold(kpi.title.en)} ${fold(kpi.title.fr)}`.split(WORD_BREAK)),
     description: { en: fold(kpi.description.en), fr: fold(kpi.description.fr) },
     params: kpi.params.map((p) => `${fold(p.name)} ${fold(p.description.en)} ${fold(p.description.fr)}`).join(" "),
   }));
@@ -49,7 +55,7 @@ export function searchKpis(query: string, lang: Lang = "en"): AnyKpi[] {
     .replace(/\s+/g, " ")
     .replace(/^=?kpi[._]/, "");
   if (!q) return [...KPIS];
-  const words = q.split(/[\s'():,-]+/).filter(Boolean);
+  const words = q.split(WORD_BREAK).filter(Boolean);
   const other: Lang = lang === "en" ? "fr" : "en";
   const scored: { kpi: AnyKpi; score: number; order: number }[] = [];
   catalogueIndex().forEach((entry, order) => {
@@ -67,8 +73,7 @@ export function searchKpis(query: string, lang: Lang = "en"): AnyKpi[] {
     for (const word of words) {
       let found = 0;
       if (entry.id.includes(word)) found += 8;
-      if (entry.title[lang].split(/[\s'():-]+/).includes(word) || entry.title[other].split(/[\s'():-]+/).includes(word))
-        found += 6;
+      if (entry.titleWords.has(word)) found += 6;
       if (entry.keywords.some((k) => k.split(/[\s'-]+/).includes(word))) found += 6;
       else if (entry.keywords.some((k) => k.includes(word))) found += 3;
       if (entry.description[lang].includes(word) || entry.description[other].includes(word)) found += 2;
