@@ -51,17 +51,83 @@ function sumLoop(...columns: Column[]): number {
 const A = (n: number): string => `A1:A${n}`;
 const B = (n: number): string => `B1:B${n}`;
 const C = (n: number): string => `C1:C${n}`;
-const PER_CELL = [10_000, 100_000, 1_000_000];
-const GROUPING = [1_000, 10_000, 100_000, 1_000_000];
+
+/** The peer's helper-column formulas (one per row, `{r}` the row) and its result formula, over `rows` rows. */
+type PeerFormulas = (rows: number) => { helpers: string[]; result: string };
+
+/** The KPI takes the data's columns in order, then the options; the peer lays the same columns out in A, B, …. */
+const onColumns = (
+  name: string,
+  options: readonly unknown[],
+  formulas: PeerFormulas,
+): Pick<Workload, "kpi" | "peer"> => ({
+  kpi: (data) => call(name, [...Object.values(data), ...options]),
+  peer: (data) => {
+    const columns = Object.values(data);
+    return { columns, ...formulas(columns[0]?.length ?? 0) };
+  },
+});
+
+/** A generated column: its random seed and the value of each cell. */
+interface ColumnSpec {
+  readonly seed: number;
+  readonly cell: (rnd: () => number) => unknown;
+}
+
+interface PerCellMeasures {
+  readonly name: string;
+  /** The KPI's arguments in order, a size's cells shared evenly between them. */
+  readonly columns: Readonly<Record<string, ColumnSpec>>;
+  readonly loop: Workload["loop"];
+  /** The peer's one formula over the columns laid out in A, B, … with `rows` rows each. */
+  readonly peerFormula: (rows: number) => string;
+}
+
+/**
+ * A KPI that reads every cell once, taking its columns as arguments: up to a million cells, the peer (one formula,
+ * no helper columns) at every size.
+ */
+const perCell = ({ name, columns, loop, peerFormula }: PerCellMeasures): Workload => ({
+  name,
+  group: "per-cell",
+  sizes: [10_000, 100_000, 1_000_000],
+  peerMaxSize: 1_000_000,
+  make: (size) => {
+    const specs = Object.entries(columns);
+    const rows = Math.ceil(size / specs.length);
+    return Object.fromEntries(specs.map(([key, { seed, cell }]) => [key, column(rows, seed, cell)]));
+  },
+  loop,
+  ...onColumns(name, [], (rows) => ({ helpers: [], result: peerFormula(rows) })),
+});
+
+interface GroupingMeasures {
+  readonly name: string;
+  /** Seed of the order log the columns are drawn from. */
+  readonly seed: number;
+  /** The KPI's range arguments, in order, taken from an order log of the size's lines. */
+  readonly columns: (log: ReturnType<typeof orders>) => Data;
+  readonly loop: Workload["loop"];
+  /** Arguments after the columns. */
+  readonly options?: readonly unknown[];
+  readonly peerFormulas: PeerFormulas;
+}
+
+/** A KPI that groups rows by key: its peer needs quadratic helper columns, so it runs at the smallest size only. */
+const grouping = ({ name, seed, columns, options = [], loop, peerFormulas }: GroupingMeasures): Workload => ({
+  name,
+  group: "grouping",
+  sizes: [1_000, 10_000, 100_000, 1_000_000],
+  peerMaxSize: 1_000,
+  make: (size) => columns(orders(size, seed)),
+  loop,
+  ...onColumns(name, options, peerFormulas),
+});
 
 export const WORKLOADS: readonly Workload[] = [
-  {
+  perCell({
     name: "NPS",
-    group: "per-cell",
-    sizes: PER_CELL,
-    peerMaxSize: 1_000_000,
-    make: (n) => ({ scores: column(n, 1, (rnd) => Math.floor(rnd() * 11)) }),
-    kpi: (d) => call("NPS", [d.scores]),
+    columns: { scores: { seed: 1, cell: (rnd) => Math.floor(rnd() * 11) } },
     loop: (d) => {
       // Floor for NPS: the same walk, counting promoters and detractors.
       let p = 0;
@@ -74,19 +140,11 @@ export const WORKLOADS: readonly Workload[] = [
       });
       return (100 * (p - q)) / n;
     },
-    peer: (d) => ({
-      columns: [d.scores as Column],
-      helpers: [],
-      result: `=100*(COUNTIF(${A(d.scores!.length)},">=9")-COUNTIF(${A(d.scores!.length)},"<=6"))/COUNT(${A(d.scores!.length)})`,
-    }),
-  },
-  {
+    peerFormula: (n) => `=100*(COUNTIF(${A(n)},">=9")-COUNTIF(${A(n)},"<=6"))/COUNT(${A(n)})`,
+  }),
+  perCell({
     name: "CSAT",
-    group: "per-cell",
-    sizes: PER_CELL,
-    peerMaxSize: 1_000_000,
-    make: (n) => ({ scores: column(n, 2, (rnd) => 1 + Math.floor(rnd() * 5)) }),
-    kpi: (d) => call("CSAT", [d.scores]),
+    columns: { scores: { seed: 2, cell: (rnd) => 1 + Math.floor(rnd() * 5) } },
     loop: (d) => {
       let ok = 0;
       let n = 0;
@@ -96,69 +154,33 @@ export const WORKLOADS: readonly Workload[] = [
       });
       return ok / n;
     },
-    peer: (d) => ({
-      columns: [d.scores as Column],
-      helpers: [],
-      result: `=COUNTIF(${A(d.scores!.length)},">=4")/COUNT(${A(d.scores!.length)})`,
-    }),
-  },
-  {
+    peerFormula: (n) => `=COUNTIF(${A(n)},">=4")/COUNT(${A(n)})`,
+  }),
+  perCell({
     name: "CAC",
-    group: "per-cell",
-    sizes: PER_CELL,
-    peerMaxSize: 1_000_000,
-    make: (n) => {
-      const third = Math.ceil(n / 3);
-      return {
-        marketing: column(third, 3, (rnd) => Math.round(rnd() * 100_000) / 100),
-        sales: column(third, 4, (rnd) => Math.round(rnd() * 100_000) / 100),
-        customers: column(third, 5, (rnd) => Math.floor(rnd() * 20)),
-      };
+    columns: {
+      marketing: { seed: 3, cell: (rnd) => Math.round(rnd() * 100_000) / 100 },
+      sales: { seed: 4, cell: (rnd) => Math.round(rnd() * 100_000) / 100 },
+      customers: { seed: 5, cell: (rnd) => Math.floor(rnd() * 20) },
     },
-    kpi: (d) => call("CAC", [d.marketing, d.sales, d.customers]),
     loop: (d) => sumLoop(d.marketing!, d.sales!, d.customers!),
-    peer: (d) => {
-      const n = d.marketing!.length;
-      return {
-        columns: [d.marketing!, d.sales!, d.customers!],
-        helpers: [],
-        result: `=(SUM(${A(n)})+SUM(${B(n)}))/SUM(${C(n)})`,
-      };
-    },
-  },
-  {
+    peerFormula: (n) => `=(SUM(${A(n)})+SUM(${B(n)}))/SUM(${C(n)})`,
+  }),
+  perCell({
     name: "CONVERSION",
-    group: "per-cell",
-    sizes: PER_CELL,
-    peerMaxSize: 1_000_000,
-    make: (n) => {
-      const half = Math.ceil(n / 2);
-      return {
-        conversions: column(half, 6, (rnd) => Math.floor(rnd() * 10)),
-        prospects: column(half, 7, (rnd) => 10 + Math.floor(rnd() * 90)),
-      };
+    columns: {
+      conversions: { seed: 6, cell: (rnd) => Math.floor(rnd() * 10) },
+      prospects: { seed: 7, cell: (rnd) => 10 + Math.floor(rnd() * 90) },
     },
-    kpi: (d) => call("CONVERSION", [d.conversions, d.prospects]),
     loop: (d) => sumLoop(d.conversions!, d.prospects!),
-    peer: (d) => ({
-      columns: [d.conversions!, d.prospects!],
-      helpers: [],
-      result: `=SUM(${A(d.conversions!.length)})/SUM(${B(d.conversions!.length)})`,
-    }),
-  },
-  {
+    peerFormula: (n) => `=SUM(${A(n)})/SUM(${B(n)})`,
+  }),
+  perCell({
     name: "WEIGHTEDPIPELINE",
-    group: "per-cell",
-    sizes: PER_CELL,
-    peerMaxSize: 1_000_000,
-    make: (n) => {
-      const half = Math.ceil(n / 2);
-      return {
-        amounts: column(half, 8, (rnd) => Math.round(rnd() * 5_000_000) / 100),
-        probabilities: column(half, 9, (rnd) => Math.round(rnd() * 100) / 100),
-      };
+    columns: {
+      amounts: { seed: 8, cell: (rnd) => Math.round(rnd() * 5_000_000) / 100 },
+      probabilities: { seed: 9, cell: (rnd) => Math.round(rnd() * 100) / 100 },
     },
-    kpi: (d) => call("WEIGHTEDPIPELINE", [d.amounts, d.probabilities]),
     loop: (d) => {
       const a = d.amounts!;
       const p = d.probabilities!;
@@ -174,67 +196,37 @@ export const WORKLOADS: readonly Workload[] = [
       }
       return total;
     },
-    peer: (d) => ({
-      columns: [d.amounts!, d.probabilities!],
-      helpers: [],
-      result: `=SUMPRODUCT(${A(d.amounts!.length)},${B(d.amounts!.length)})`,
-    }),
-  },
-  {
+    peerFormula: (n) => `=SUMPRODUCT(${A(n)},${B(n)})`,
+  }),
+  grouping({
     name: "REPEATRATE",
-    group: "grouping",
-    sizes: GROUPING,
-    peerMaxSize: 1_000,
-    make: (n) => {
-      const o = orders(n, 10);
-      return { customers: o.customers, orderIds: o.orderIds };
-    },
-    kpi: (d) => call("REPEATRATE", [d.customers, d.orderIds]),
+    seed: 10,
+    columns: (log) => ({ customers: log.customers, orderIds: log.orderIds }),
     loop: (d) => distinctLoop(d.customers!, d.orderIds),
-    peer: (d) => {
-      const n = d.customers!.length;
-      // Per row: is this the first line of its (customer, order)? Then orders per customer, counted once per customer.
-      return {
-        columns: [d.customers!, d.orderIds!],
-        helpers: [
-          `=IF(COUNTIFS(A$1:A{r},A{r},B$1:B{r},B{r})=1,1,0)`,
-          `=IF(COUNTIF(A$1:A{r},A{r})=1,1,0)`,
-          `=IF(D{r}=1,IF(SUMIF(${A(n)},A{r},${C(n)})>=2,1,0),0)`,
-        ],
-        result: `=SUM(E1:E${n})/SUM(D1:D${n})`,
-      };
-    },
-  },
-  {
+    // Per row: is this the first line of its (customer, order)? Then orders per customer, counted once per customer.
+    peerFormulas: (n) => ({
+      helpers: [
+        `=IF(COUNTIFS(A$1:A{r},A{r},B$1:B{r},B{r})=1,1,0)`,
+        `=IF(COUNTIF(A$1:A{r},A{r})=1,1,0)`,
+        `=IF(D{r}=1,IF(SUMIF(${A(n)},A{r},${C(n)})>=2,1,0),0)`,
+      ],
+      result: `=SUM(E1:E${n})/SUM(D1:D${n})`,
+    }),
+  }),
+  grouping({
     name: "AOV",
-    group: "grouping",
-    sizes: GROUPING,
-    peerMaxSize: 1_000,
-    make: (n) => {
-      const o = orders(n, 11);
-      return { revenue: o.revenue, orderIds: o.orderIds };
-    },
-    kpi: (d) => call("AOV", [d.revenue, d.orderIds]),
+    seed: 11,
+    columns: (log) => ({ revenue: log.revenue, orderIds: log.orderIds }),
     loop: (d) => sumLoop(d.revenue!) / distinctLoop(d.orderIds!),
-    peer: (d) => {
-      const n = d.revenue!.length;
-      return {
-        columns: [d.revenue!, d.orderIds!],
-        helpers: [`=1/COUNTIF(${B(n)},B{r})`],
-        result: `=SUM(${A(n)})/SUM(C1:C${n})`,
-      };
-    },
-  },
-  {
+    peerFormulas: (n) => ({
+      helpers: [`=1/COUNTIF(${B(n)},B{r})`],
+      result: `=SUM(${A(n)})/SUM(C1:C${n})`,
+    }),
+  }),
+  grouping({
     name: "BREAKDOWN",
-    group: "grouping",
-    sizes: GROUPING,
-    peerMaxSize: 1_000,
-    make: (n) => {
-      const o = orders(n, 12);
-      return { keys: o.customers, values: o.revenue };
-    },
-    kpi: (d) => call("BREAKDOWN", [d.keys, d.values]),
+    seed: 12,
+    columns: (log) => ({ keys: log.customers, values: log.revenue }),
     loop: (d) => {
       const sums = new Map<unknown, number>();
       const keys = d.keys as unknown[][];
@@ -245,42 +237,29 @@ export const WORKLOADS: readonly Workload[] = [
       }
       return [...sums.values()].sort((a, b) => b - a).length;
     },
-    peer: (d) => {
-      const n = d.keys!.length;
-      // One SUMIF per distinct key (found by a first-occurrence flag), then its share of the total.
-      return {
-        columns: [d.keys!, d.values!],
-        helpers: [`=IF(COUNTIF(A$1:A{r},A{r})=1,SUMIF(${A(n)},A{r},${B(n)}),"")`, `=IF(C{r}="","",C{r}/SUM(${B(n)}))`],
-        result: `=COUNT(C1:C${n})`,
-      };
-    },
-  },
-  {
+    // One SUMIF per distinct key (found by a first-occurrence flag), then its share of the total.
+    peerFormulas: (n) => ({
+      helpers: [`=IF(COUNTIF(A$1:A{r},A{r})=1,SUMIF(${A(n)},A{r},${B(n)}),"")`, `=IF(C{r}="","",C{r}/SUM(${B(n)}))`],
+      result: `=COUNT(C1:C${n})`,
+    }),
+  }),
+  grouping({
     name: "COHORT",
-    group: "grouping",
-    sizes: GROUPING,
-    peerMaxSize: 1_000,
-    make: (n) => {
-      const o = orders(n, 13);
-      return { customers: o.customers, dates: o.dates };
-    },
-    kpi: (d) => call("COHORT", [d.customers, d.dates, 12]),
+    seed: 13,
+    columns: (log) => ({ customers: log.customers, dates: log.dates }),
+    options: [12],
     loop: (d) => distinctLoop(d.customers!),
-    peer: (d) => {
-      const n = d.customers!.length;
-      return {
-        columns: [d.customers!, d.dates!],
-        helpers: [
-          `=YEAR(B{r})*12+MONTH(B{r})`,
-          `=MINIFS(C1:C${n},A1:A${n},A{r})`,
-          `=C{r}-D{r}`,
-          `=IF(COUNTIFS(A$1:A{r},A{r},E$1:E{r},E{r})=1,1,0)`,
-        ],
-        // One cohort row's worth of cells is enough to make the helper columns (the quadratic part) count.
-        result: `=COUNTIFS(D1:D${n},MIN(D1:D${n}),E1:E${n},1,F1:F${n},1)/COUNTIFS(D1:D${n},MIN(D1:D${n}),E1:E${n},0,F1:F${n},1)`,
-      };
-    },
-  },
+    peerFormulas: (n) => ({
+      helpers: [
+        `=YEAR(B{r})*12+MONTH(B{r})`,
+        `=MINIFS(C1:C${n},A1:A${n},A{r})`,
+        `=C{r}-D{r}`,
+        `=IF(COUNTIFS(A$1:A{r},A{r},E$1:E{r},E{r})=1,1,0)`,
+      ],
+      // One cohort row's worth of cells is enough to make the helper columns (the quadratic part) count.
+      result: `=COUNTIFS(D1:D${n},MIN(D1:D${n}),E1:E${n},1,F1:F${n},1)/COUNTIFS(D1:D${n},MIN(D1:D${n}),E1:E${n},0,F1:F${n},1)`,
+    }),
+  }),
 ];
 
 /** The floor's walk: every cell of a 2-D array, numbers only, no validation. */

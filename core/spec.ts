@@ -107,6 +107,9 @@ export interface Example {
   readonly note?: Text;
 }
 
+/** A one-column range as both hosts pass it, for examples: `column(120, 80)` is `[[120], [80]]`. */
+export const column = (...cells: unknown[]): unknown[][] => cells.map((cell) => [cell]);
+
 type ValueOf<S extends ParamSpec> = KindValues[S["kind"]];
 type ArgValue<S extends ParamSpec> = S extends { optional: true }
   ? S extends { default: unknown }

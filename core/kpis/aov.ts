@@ -1,7 +1,8 @@
 import { keyOf } from "../coerce.js";
 import { because } from "../errors.js";
 import { divide, sum } from "../math.js";
-import { defineKpi } from "../spec.js";
+import { ORDER_IDS, param } from "../params.js";
+import { column, defineKpi } from "../spec.js";
 
 export const AOV = defineKpi({
   id: "AOV",
@@ -14,30 +15,18 @@ export const AOV = defineKpi({
   formula: "Σrevenue / distinct(orderIds)",
   keywords: ["average order value", "panier moyen", "valeur moyenne de commande", "basket", "ticket moyen"],
   params: [
-    {
-      name: "revenue",
-      kind: "numberList",
-      description: { en: "Revenue of each order or order line", fr: "Montant de chaque commande ou ligne de commande" },
-    },
-    {
-      name: "orderIds",
-      kind: "keys",
-      optional: true,
-      description: { en: "Order id of each line", fr: "Identifiant de commande de chaque ligne" },
-    },
+    param.numberList("revenue", {
+      en: "Revenue of each order or order line",
+      fr: "Montant de chaque commande ou ligne de commande",
+    }),
+    ORDER_IDS,
   ],
   paired: [["revenue", "orderIds"]],
   result: "number",
   unit: "money",
   examples: [
-    { args: [[[120], [80], [100]]], result: 100 },
-    {
-      args: [
-        [[120], [80], [100]],
-        [["A-1"], ["A-1"], ["A-2"]],
-      ],
-      result: 150,
-    },
+    { args: [column(120, 80, 100)], result: 100 },
+    { args: [column(120, 80, 100), column("A-1", "A-1", "A-2")], result: 150 },
   ],
   compute: ({ revenue, orderIds }) => {
     let orders = revenue.length;

@@ -1,5 +1,6 @@
 import { finishAttainment } from "../aggregate/finish.js";
-import { defineKpi } from "../spec.js";
+import { ACTUALS, param } from "../params.js";
+import { column, defineKpi } from "../spec.js";
 
 export const ATTAINMENT = defineKpi({
   id: "ATTAINMENT",
@@ -11,20 +12,9 @@ export const ATTAINMENT = defineKpi({
   },
   formula: "Σactual / Σtarget",
   keywords: ["quota attainment", "atteinte d'objectif", "taux de réalisation", "performance"],
-  params: [
-    { name: "actual", kind: "numberRange", description: { en: "Actual values", fr: "Valeurs réalisées" } },
-    { name: "target", kind: "numberRange", description: { en: "Targets", fr: "Objectifs" } },
-  ],
+  params: [ACTUALS, param.numberRange("target", { en: "Targets", fr: "Objectifs" })],
   result: "number",
   unit: "rate",
-  examples: [
-    {
-      args: [
-        [[90], [120]],
-        [[100], [100]],
-      ],
-      result: 1.05,
-    },
-  ],
+  examples: [{ args: [column(90, 120), column(100, 100)], result: 1.05 }],
   compute: ({ actual, target }) => finishAttainment(actual.sum(), target.sum()),
 });

@@ -1,6 +1,7 @@
 import { keyOf } from "../coerce.js";
 import { because, fail } from "../errors.js";
-import { defineKpi, type SpillCell } from "../spec.js";
+import { param } from "../params.js";
+import { column, defineKpi, type SpillCell } from "../spec.js";
 
 interface Group {
   label: string;
@@ -20,33 +21,23 @@ export const BREAKDOWN = defineKpi({
   formula: "SUMIF(keys, key, values) / SUM(values)",
   keywords: ["breakdown", "répartition", "ventilation", "by channel", "par canal", "mix", "pareto"],
   params: [
-    {
-      name: "keys",
-      kind: "keys",
-      description: {
-        en: "Key of each row (channel, product, region…)",
-        fr: "Clé de chaque ligne (canal, produit, région…)",
-      },
-    },
-    { name: "values", kind: "numberList", description: { en: "Value of each row", fr: "Valeur de chaque ligne" } },
-    {
-      name: "statistic",
-      kind: "text",
-      optional: true,
-      default: "sum",
-      choices: ["sum", "count", "average"],
-      description: { en: 'sum, count or average; "sum" when omitted', fr: 'sum, count ou average ; "sum" par défaut' },
-    },
+    param.keys("keys", {
+      en: "Key of each row (channel, product, region…)",
+      fr: "Clé de chaque ligne (canal, produit, région…)",
+    }),
+    param.numberList("values", { en: "Value of each row", fr: "Valeur de chaque ligne" }),
+    param.text(
+      "statistic",
+      { en: 'sum, count or average; "sum" when omitted', fr: 'sum, count ou average ; "sum" par défaut' },
+      { optional: true, default: "sum", choices: ["sum", "count", "average"] },
+    ),
   ],
   paired: [["keys", "values"]],
   result: "spill",
   unit: ["text", "value", "rate"],
   examples: [
     {
-      args: [
-        [["Web"], ["Shop"], ["web"], ["Phone"]],
-        [[100], [50], [150], [200]],
-      ],
+      args: [column("Web", "Shop", "web", "Phone"), column(100, 50, 150, 200)],
       result: [
         ["Web", 250, 0.5],
         ["Phone", 200, 0.4],
@@ -54,7 +45,7 @@ export const BREAKDOWN = defineKpi({
       ],
     },
     {
-      args: [[["Web"], ["Shop"], ["web"]], [[100], [50], [150]], "count"],
+      args: [column("Web", "Shop", "web"), column(100, 50, 150), "count"],
       result: [
         ["Web", 2, 2 / 3],
         ["Shop", 1, 1 / 3],

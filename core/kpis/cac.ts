@@ -1,5 +1,6 @@
 import { finishCac } from "../aggregate/finish.js";
-import { defineKpi } from "../spec.js";
+import { param } from "../params.js";
+import { column, defineKpi } from "../spec.js";
 
 export const CAC = defineKpi({
   id: "CAC",
@@ -12,36 +13,26 @@ export const CAC = defineKpi({
   formula: "(ΣmarketingCosts + ΣsalesCosts) / ΣnewCustomers",
   keywords: ["customer acquisition cost", "coût d'acquisition", "coût d'acquisition client", "cac"],
   params: [
-    {
-      name: "marketingCosts",
-      kind: "numberRange",
-      min: 0,
-      description: { en: "Marketing costs of the period(s)", fr: "Coûts marketing de la ou des périodes" },
-    },
-    {
-      name: "salesCosts",
-      kind: "numberRange",
-      min: 0,
-      description: { en: "Sales costs of the period(s)", fr: "Coûts commerciaux de la ou des périodes" },
-    },
-    {
-      name: "newCustomers",
-      kind: "numberRange",
-      min: 0,
-      description: { en: "New customers won in the period(s)", fr: "Nouveaux clients gagnés sur la ou les périodes" },
-    },
+    param.numberRange(
+      "marketingCosts",
+      { en: "Marketing costs of the period(s)", fr: "Coûts marketing de la ou des périodes" },
+      { min: 0 },
+    ),
+    param.numberRange(
+      "salesCosts",
+      { en: "Sales costs of the period(s)", fr: "Coûts commerciaux de la ou des périodes" },
+      { min: 0 },
+    ),
+    param.numberRange(
+      "newCustomers",
+      { en: "New customers won in the period(s)", fr: "Nouveaux clients gagnés sur la ou les périodes" },
+      { min: 0 },
+    ),
   ],
   result: "number",
   unit: "money",
   examples: [
-    {
-      args: [
-        [[3000], [2000]],
-        [[4000], [1000]],
-        [[20], [30]],
-      ],
-      result: 200,
-    },
+    { args: [column(3000, 2000), column(4000, 1000), column(20, 30)], result: 200 },
     { args: [[[100]], [[100]], [[0]]], result: "#DIV/0!" },
   ],
   compute: ({ marketingCosts, salesCosts, newCustomers }) =>

@@ -1,5 +1,6 @@
 import { fail } from "../errors.js";
 import { finite } from "../math.js";
+import { param } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const CAGR = defineKpi({
@@ -13,14 +14,13 @@ export const CAGR = defineKpi({
   formula: "(endValue / startValue)^(1 / periods) − 1",
   keywords: ["compound annual growth rate", "taux de croissance annuel moyen", "tcam", "tcac", "rri"],
   params: [
-    { name: "startValue", kind: "number", min: 0, description: { en: "Value at the start", fr: "Valeur de départ" } },
-    { name: "endValue", kind: "number", min: 0, description: { en: "Value at the end", fr: "Valeur d'arrivée" } },
-    {
-      name: "periods",
-      kind: "number",
-      above: 0,
-      description: { en: "Number of periods (years) between them", fr: "Nombre de périodes (années) entre les deux" },
-    },
+    param.number("startValue", { en: "Value at the start", fr: "Valeur de départ" }, { min: 0 }),
+    param.number("endValue", { en: "Value at the end", fr: "Valeur d'arrivée" }, { min: 0 }),
+    param.number(
+      "periods",
+      { en: "Number of periods (years) between them", fr: "Nombre de périodes (années) entre les deux" },
+      { above: 0 },
+    ),
   ],
   result: "number",
   unit: "rate",

@@ -1,6 +1,7 @@
 import { because, fail } from "../errors.js";
 import { finite } from "../math.js";
-import { defineKpi } from "../spec.js";
+import { param } from "../params.js";
+import { column, defineKpi } from "../spec.js";
 import { checkOnScale } from "../scale.js";
 
 export const CES = defineKpi({
@@ -14,23 +15,16 @@ export const CES = defineKpi({
   formula: "AVERAGE(scores)",
   keywords: ["customer effort score", "effort client", "ces", "facilité"],
   params: [
-    {
-      name: "scores",
-      kind: "numberRange",
-      description: { en: "Effort scores from 1 to scaleMax", fr: "Notes d'effort de 1 à scaleMax" },
-    },
-    {
-      name: "scaleMax",
-      kind: "number",
-      optional: true,
-      default: 7,
-      min: 1,
-      description: { en: "Top of the scale; 7 when omitted", fr: "Note maximale de l'échelle ; 7 par défaut" },
-    },
+    param.numberRange("scores", { en: "Effort scores from 1 to scaleMax", fr: "Notes d'effort de 1 à scaleMax" }),
+    param.number(
+      "scaleMax",
+      { en: "Top of the scale; 7 when omitted", fr: "Note maximale de l'échelle ; 7 par défaut" },
+      { optional: true, default: 7, min: 1 },
+    ),
   ],
   result: "number",
   unit: "score",
-  examples: [{ args: [[[7], [5], [6]]], result: 6 }],
+  examples: [{ args: [column(7, 5, 6)], result: 6 }],
   compute: ({ scores, scaleMax }) => {
     // One pass: each score is checked against the scale as it is added.
     let total = 0;

@@ -1,5 +1,6 @@
 import { finishChurn } from "../aggregate/finish.js";
-import { defineKpi } from "../spec.js";
+import { param } from "../params.js";
+import { column, defineKpi } from "../spec.js";
 
 export const CHURN = defineKpi({
   id: "CHURN",
@@ -12,29 +13,21 @@ export const CHURN = defineKpi({
   formula: "ΣcustomersLost / ΣcustomersAtStart",
   keywords: ["churn rate", "attrition", "taux d'attrition", "taux de churn", "désabonnement", "perte de clients"],
   params: [
-    {
-      name: "customersAtStart",
-      kind: "numberRange",
-      min: 0,
-      description: { en: "Customers at the start of the period(s)", fr: "Clients en début de période(s)" },
-    },
-    {
-      name: "customersLost",
-      kind: "numberRange",
-      min: 0,
-      description: { en: "Customers lost during the period(s)", fr: "Clients perdus pendant la ou les périodes" },
-    },
+    param.numberRange(
+      "customersAtStart",
+      { en: "Customers at the start of the period(s)", fr: "Clients en début de période(s)" },
+      { min: 0 },
+    ),
+    param.numberRange(
+      "customersLost",
+      { en: "Customers lost during the period(s)", fr: "Clients perdus pendant la ou les périodes" },
+      { min: 0 },
+    ),
   ],
   result: "number",
   unit: "rate",
   examples: [
-    {
-      args: [
-        [[1000], [1100]],
-        [[50], [55]],
-      ],
-      result: 0.05,
-    },
+    { args: [column(1000, 1100), column(50, 55)], result: 0.05 },
     { args: [[[10]], [[12]]], result: "#NUM!" },
   ],
   compute: ({ customersAtStart, customersLost }) => finishChurn(customersAtStart.sum(), customersLost.sum()),

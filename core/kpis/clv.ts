@@ -3,7 +3,7 @@ import { expectedTransactions, probabilityAlive } from "../clv/bgnbd.js";
 import { expectedValue } from "../clv/gamma-gamma.js";
 import { fitModels } from "../clv/models.js";
 import { fail } from "../errors.js";
-import { defineKpi, type SpillCell } from "../spec.js";
+import { column, defineKpi, type SpillCell } from "../spec.js";
 
 /** Days in a month for the horizon: the mean Gregorian month. */
 export const DAYS_PER_MONTH = 365.25 / 12;
@@ -35,11 +35,7 @@ export const CLV = defineKpi({
   unit: ["text", "count", "rate", "score", "money", "money"],
   examples: [
     {
-      args: [
-        [["Ann"], ["Bob"], ["Ann"]],
-        [[46023], [46030], [46054]],
-        [[30], [45], [25]],
-      ],
+      args: [column("Ann", "Bob", "Ann"), column(46023, 46030, 46054), column(30, 45, 25)],
       result: "#N/A",
       note: {
         en: "2 customers: the models need at least 10 (on a real log it spills one row per customer)",

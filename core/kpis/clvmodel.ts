@@ -1,6 +1,6 @@
 import { AS_OF, AMOUNTS, CUSTOMER_IDS, ORDER_DATES } from "../clv/params.js";
 import { fitModels } from "../clv/models.js";
-import { defineKpi, type SpillCell } from "../spec.js";
+import { column, defineKpi, type SpillCell } from "../spec.js";
 
 export const CLVMODEL = defineKpi({
   id: "CLVMODEL",
@@ -27,10 +27,7 @@ export const CLVMODEL = defineKpi({
   unit: ["text", "number"],
   examples: [
     {
-      args: [
-        [["Ann"], ["Bob"], ["Ann"]],
-        [[46023], [46030], [46054]],
-      ],
+      args: [column("Ann", "Bob", "Ann"), column(46023, 46030, 46054)],
       result: "#N/A",
       note: {
         en: "2 customers: the models need at least 10 (on a real log it spills the fitted parameters)",

@@ -1,7 +1,9 @@
 import { keyOf } from "../coerce.js";
 import { monthIndex, monthStartSerial } from "../dates.js";
 import { because, fail } from "../errors.js";
-import { KpiDate, defineKpi, type SpillCell } from "../spec.js";
+import { CUSTOMER_IDS } from "../clv/params.js";
+import { param } from "../params.js";
+import { KpiDate, column, defineKpi, type SpillCell } from "../spec.js";
 
 /** Serial of 9999-12-31, the last day spreadsheets can show. */
 const LAST_SPREADSHEET_DAY = 2_958_465;
@@ -17,32 +19,23 @@ export const COHORT = defineKpi({
   formula: "COUNTIFS(cohort, c, active month k) / cohort size",
   keywords: ["cohort", "cohorte", "rétention par cohorte", "retention matrix", "triangle"],
   params: [
-    {
-      name: "customerIds",
-      kind: "keys",
-      description: { en: "Customer of each order", fr: "Client de chaque commande" },
-    },
-    { name: "orderDates", kind: "dates", description: { en: "Date of each order", fr: "Date de chaque commande" } },
-    {
-      name: "periods",
-      kind: "number",
-      optional: true,
-      default: 12,
-      integer: true,
-      min: 1,
-      max: 120,
-      description: {
+    CUSTOMER_IDS,
+    param.dates("orderDates", { en: "Date of each order", fr: "Date de chaque commande" }),
+    param.number(
+      "periods",
+      {
         en: "Months to follow each cohort, 1 to 120; 12 when omitted",
         fr: "Nombre de mois de suivi, de 1 à 120 ; 12 par défaut",
       },
-    },
+      { optional: true, default: 12, integer: true, min: 1, max: 120 },
+    ),
   ],
   paired: [["customerIds", "orderDates"]],
   result: "spill",
   unit: ["month", "count", "rate"],
   examples: [
     {
-      args: [[["Ann"], ["Bob"], ["Ann"], ["Cid"]], [[46023], [46030], [46054], [46054]], 3],
+      args: [column("Ann", "Bob", "Ann", "Cid"), column(46023, 46030, 46054, 46054), 3],
       result: [
         [new KpiDate(46023), 2, 1, 0.5, ""],
         [new KpiDate(46054), 1, 1, "", ""],

@@ -1,5 +1,6 @@
 import { finishConversion } from "../aggregate/finish.js";
-import { defineKpi } from "../spec.js";
+import { param } from "../params.js";
+import { column, defineKpi } from "../spec.js";
 
 export const CONVERSION = defineKpi({
   id: "CONVERSION",
@@ -12,35 +13,27 @@ export const CONVERSION = defineKpi({
   formula: "Σconversions / Σprospects",
   keywords: ["conversion rate", "taux de conversion", "transformation", "funnel"],
   params: [
-    {
-      name: "conversions",
-      kind: "numberRange",
-      min: 0,
-      description: {
+    param.numberRange(
+      "conversions",
+      {
         en: "Converted prospects (leads won, sign-ups, orders)",
         fr: "Prospects convertis (clients gagnés, inscriptions, commandes)",
       },
-    },
-    {
-      name: "prospects",
-      kind: "numberRange",
-      min: 0,
-      description: {
+      { min: 0 },
+    ),
+    param.numberRange(
+      "prospects",
+      {
         en: "Prospects, leads or visitors at the start of the step",
         fr: "Prospects, leads ou visiteurs au début de l'étape",
       },
-    },
+      { min: 0 },
+    ),
   ],
   result: "number",
   unit: "rate",
   examples: [
-    {
-      args: [
-        [[12], [30]],
-        [[100], [200]],
-      ],
-      result: 0.14,
-    },
+    { args: [column(12, 30), column(100, 200)], result: 0.14 },
     { args: [[[5]], [[0]]], result: "#DIV/0!" },
   ],
   compute: ({ conversions, prospects }) => finishConversion(conversions.sum(), prospects.sum()),

@@ -1,5 +1,6 @@
 import { fail, numIn } from "../errors.js";
 import { finite } from "../math.js";
+import { param } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const COVERAGE = defineKpi({
@@ -13,25 +14,17 @@ export const COVERAGE = defineKpi({
   formula: "ΣopenPipeline / (Σquota − ΣclosedWon)",
   keywords: ["pipeline coverage", "couverture du pipeline", "taux de couverture", "quota"],
   params: [
-    {
-      name: "openPipeline",
-      kind: "numberRange",
-      min: 0,
-      description: { en: "Open pipeline amounts", fr: "Montants du pipeline ouvert" },
-    },
-    {
-      name: "quota",
-      kind: "numberRange",
-      min: 0,
-      description: { en: "Quota (target) of the period", fr: "Objectif (quota) de la période" },
-    },
-    {
-      name: "closedWon",
-      kind: "numberRange",
-      optional: true,
-      default: 0,
-      description: { en: "Already closed-won amounts; 0 when omitted", fr: "Montants déjà signés ; 0 par défaut" },
-    },
+    param.numberRange("openPipeline", { en: "Open pipeline amounts", fr: "Montants du pipeline ouvert" }, { min: 0 }),
+    param.numberRange(
+      "quota",
+      { en: "Quota (target) of the period", fr: "Objectif (quota) de la période" },
+      { min: 0 },
+    ),
+    param.numberRange(
+      "closedWon",
+      { en: "Already closed-won amounts; 0 when omitted", fr: "Montants déjà signés ; 0 par défaut" },
+      { optional: true, default: 0 },
+    ),
   ],
   result: "number",
   unit: "ratio",

@@ -1,4 +1,5 @@
 import { finishCpl } from "../aggregate/finish.js";
+import { param } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const CPL = defineKpi({
@@ -12,8 +13,8 @@ export const CPL = defineKpi({
   formula: "Σspend / Σleads",
   keywords: ["cost per lead", "coût par lead", "coût par prospect", "lead generation"],
   params: [
-    { name: "spend", kind: "numberRange", min: 0, description: { en: "Marketing spend", fr: "Dépenses marketing" } },
-    { name: "leads", kind: "numberRange", min: 0, description: { en: "Leads generated", fr: "Leads générés" } },
+    param.numberRange("spend", { en: "Marketing spend", fr: "Dépenses marketing" }, { min: 0 }),
+    param.numberRange("leads", { en: "Leads generated", fr: "Leads générés" }, { min: 0 }),
   ],
   result: "number",
   unit: "money",

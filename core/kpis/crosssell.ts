@@ -1,4 +1,5 @@
-import { defineKpi } from "../spec.js";
+import { param } from "../params.js";
+import { column, defineKpi } from "../spec.js";
 import { shareWithTwoOrMore } from "./repeatrate.js";
 
 export const CROSSSELL = defineKpi({
@@ -12,24 +13,12 @@ export const CROSSSELL = defineKpi({
   formula: "customers with ≥ 2 distinct products / distinct customers",
   keywords: ["cross-sell", "vente croisée", "multi-équipement", "taux d'équipement", "upsell"],
   params: [
-    {
-      name: "customerIds",
-      kind: "keys",
-      description: { en: "Customer of each purchase", fr: "Client de chaque achat" },
-    },
-    { name: "products", kind: "keys", description: { en: "Product of each purchase", fr: "Produit de chaque achat" } },
+    param.keys("customerIds", { en: "Customer of each purchase", fr: "Client de chaque achat" }),
+    param.keys("products", { en: "Product of each purchase", fr: "Produit de chaque achat" }),
   ],
   paired: [["customerIds", "products"]],
   result: "number",
   unit: "rate",
-  examples: [
-    {
-      args: [
-        [["Ann"], ["Ann"], ["Bob"], ["Bob"]],
-        [["Shoes"], ["Bag"], ["Shoes"], ["shoes"]],
-      ],
-      result: 0.5,
-    },
-  ],
+  examples: [{ args: [column("Ann", "Ann", "Bob", "Bob"), column("Shoes", "Bag", "Shoes", "shoes")], result: 0.5 }],
   compute: ({ customerIds, products }) => shareWithTwoOrMore(customerIds, products),
 });

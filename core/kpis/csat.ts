@@ -1,5 +1,6 @@
 import { because, fail, numIn } from "../errors.js";
-import { defineKpi } from "../spec.js";
+import { param } from "../params.js";
+import { column, defineKpi } from "../spec.js";
 import { checkOnScale } from "../scale.js";
 
 export const CSAT = defineKpi({
@@ -13,35 +14,26 @@ export const CSAT = defineKpi({
   formula: 'COUNTIF(scores, ">=" & threshold) / COUNT(scores)',
   keywords: ["customer satisfaction", "satisfaction client", "csat", "taux de satisfaction", "clients satisfaits"],
   params: [
-    {
-      name: "scores",
-      kind: "numberRange",
-      description: { en: "Satisfaction scores from 1 to scaleMax", fr: "Notes de satisfaction de 1 à scaleMax" },
-    },
-    {
-      name: "scaleMax",
-      kind: "number",
-      optional: true,
-      default: 5,
-      min: 1,
-      description: { en: "Top of the scale; 5 when omitted", fr: "Note maximale de l'échelle ; 5 par défaut" },
-    },
-    {
-      name: "threshold",
-      kind: "number",
-      optional: true,
-      default: 4,
-      description: {
-        en: "Lowest satisfied score; 4 when omitted",
-        fr: "Note minimale d'un client satisfait ; 4 par défaut",
-      },
-    },
+    param.numberRange("scores", {
+      en: "Satisfaction scores from 1 to scaleMax",
+      fr: "Notes de satisfaction de 1 à scaleMax",
+    }),
+    param.number(
+      "scaleMax",
+      { en: "Top of the scale; 5 when omitted", fr: "Note maximale de l'échelle ; 5 par défaut" },
+      { optional: true, default: 5, min: 1 },
+    ),
+    param.number(
+      "threshold",
+      { en: "Lowest satisfied score; 4 when omitted", fr: "Note minimale d'un client satisfait ; 4 par défaut" },
+      { optional: true, default: 4 },
+    ),
   ],
   result: "number",
   unit: "rate",
   examples: [
-    { args: [[[5], [4], [3], [5], [1]]], result: 0.6 },
-    { args: [[[9], [10], [6]], 10, 9], result: 2 / 3 },
+    { args: [column(5, 4, 3, 5, 1)], result: 0.6 },
+    { args: [column(9, 10, 6), 10, 9], result: 2 / 3 },
     { args: [[[6]]], result: "#NUM!" },
   ],
   compute: ({ scores, scaleMax, threshold }) => {

@@ -1,5 +1,6 @@
 import { fail } from "../errors.js";
-import { defineKpi, type SpillCell } from "../spec.js";
+import { param } from "../params.js";
+import { column, defineKpi, type SpillCell } from "../spec.js";
 
 const ratio = (a: number, b: number): SpillCell => {
   if (b === 0)
@@ -22,28 +23,23 @@ export const FUNNEL = defineKpi({
   formula: "step = count / previous; cumulative = count / first; drop-off = 1 − step",
   keywords: ["funnel", "entonnoir", "tunnel de conversion", "pipeline stages", "étapes"],
   params: [
-    {
-      name: "stageCounts",
-      kind: "numberList",
-      min: 0,
-      description: { en: "Count at each stage, first stage first", fr: "Effectif de chaque étape, dans l'ordre" },
-    },
-    {
-      name: "stageNames",
-      kind: "keys",
-      optional: true,
-      description: {
-        en: "Name of each stage (adds a first column)",
-        fr: "Nom de chaque étape (ajoute une première colonne)",
-      },
-    },
+    param.numberList(
+      "stageCounts",
+      { en: "Count at each stage, first stage first", fr: "Effectif de chaque étape, dans l'ordre" },
+      { min: 0 },
+    ),
+    param.keys(
+      "stageNames",
+      { en: "Name of each stage (adds a first column)", fr: "Nom de chaque étape (ajoute une première colonne)" },
+      { optional: true },
+    ),
   ],
   paired: [["stageCounts", "stageNames"]],
   result: "spill",
   unit: ["text", "count", "rate", "rate", "rate"],
   examples: [
     {
-      args: [[[1000], [250], [50]]],
+      args: [column(1000, 250, 50)],
       result: [
         [1000, 1, 1, 0],
         [250, 0.25, 0.25, 0.75],

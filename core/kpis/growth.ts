@@ -1,4 +1,5 @@
 import { finishGrowth } from "../aggregate/finish.js";
+import { param } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const GROWTH = defineKpi({
@@ -12,16 +13,8 @@ export const GROWTH = defineKpi({
   formula: "(Σcurrent − Σprevious) / |Σprevious|",
   keywords: ["growth", "croissance", "évolution", "progression", "year over year", "variation"],
   params: [
-    {
-      name: "current",
-      kind: "numberRange",
-      description: { en: "Values of the current period", fr: "Valeurs de la période actuelle" },
-    },
-    {
-      name: "previous",
-      kind: "numberRange",
-      description: { en: "Values of the previous period", fr: "Valeurs de la période précédente" },
-    },
+    param.numberRange("current", { en: "Values of the current period", fr: "Valeurs de la période actuelle" }),
+    param.numberRange("previous", { en: "Values of the previous period", fr: "Valeurs de la période précédente" }),
   ],
   result: "number",
   unit: "rate",

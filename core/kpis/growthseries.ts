@@ -1,6 +1,6 @@
 import { fail } from "../errors.js";
-import { TIME_SERIES } from "../params.js";
-import { defineKpi, type SpillCell } from "../spec.js";
+import { param, TIME_SERIES } from "../params.js";
+import { column, defineKpi, type SpillCell } from "../spec.js";
 
 export const GROWTHSERIES = defineKpi({
   id: "GROWTHSERIES",
@@ -14,23 +14,19 @@ export const GROWTHSERIES = defineKpi({
   keywords: ["growth series", "croissance mensuelle", "month over month", "évolution", "glissement"],
   params: [
     TIME_SERIES,
-    {
-      name: "lag",
-      kind: "number",
-      optional: true,
-      default: 1,
-      integer: true,
-      min: 1,
-      description: {
+    param.number(
+      "lag",
+      {
         en: "Periods between the compared values; 1 when omitted",
         fr: "Écart en périodes entre les valeurs comparées ; 1 par défaut",
       },
-    },
+      { optional: true, default: 1, integer: true, min: 1 },
+    ),
   ],
   result: "spill",
   unit: "rate",
   examples: [
-    { args: [[[100], [110], [99], [""], [120]]], result: [[""], [0.1], [-0.1], [""], [""]] },
+    { args: [column(100, 110, 99, "", 120)], result: [[""], [0.1], [-0.1], [""], [""]] },
     { args: [[[100, 0, 50]]], result: [["", -1, "#DIV/0!"]] },
   ],
   compute: ({ values: series, lag }) => {

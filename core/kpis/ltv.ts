@@ -1,5 +1,5 @@
 import { finite } from "../math.js";
-import { GROSS_MARGIN } from "../params.js";
+import { GROSS_MARGIN, param } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const LTV = defineKpi({
@@ -13,24 +13,17 @@ export const LTV = defineKpi({
   formula: "averageOrderValue × purchasesPerPeriod × lifespanPeriods × grossMargin",
   keywords: ["lifetime value", "valeur vie client", "clv", "cltv", "valeur client"],
   params: [
-    {
-      name: "averageOrderValue",
-      kind: "number",
-      min: 0,
-      description: { en: "Average order value", fr: "Panier moyen" },
-    },
-    {
-      name: "purchasesPerPeriod",
-      kind: "number",
-      min: 0,
-      description: { en: "Purchases per customer per period", fr: "Achats par client et par période" },
-    },
-    {
-      name: "lifespanPeriods",
-      kind: "number",
-      min: 0,
-      description: { en: "Customer lifespan in periods", fr: "Durée de vie client en périodes" },
-    },
+    param.number("averageOrderValue", { en: "Average order value", fr: "Panier moyen" }, { min: 0 }),
+    param.number(
+      "purchasesPerPeriod",
+      { en: "Purchases per customer per period", fr: "Achats par client et par période" },
+      { min: 0 },
+    ),
+    param.number(
+      "lifespanPeriods",
+      { en: "Customer lifespan in periods", fr: "Durée de vie client en périodes" },
+      { min: 0 },
+    ),
     GROSS_MARGIN,
   ],
   result: "number",

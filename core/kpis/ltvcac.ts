@@ -1,5 +1,6 @@
 import { divide } from "../math.js";
 import { because } from "../errors.js";
+import { ACQUISITION_COST, param } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const LTVCAC = defineKpi({
@@ -12,15 +13,7 @@ export const LTVCAC = defineKpi({
   },
   formula: "ltv / cac",
   keywords: ["ltv cac ratio", "ratio ltv cac", "unit economics"],
-  params: [
-    { name: "ltv", kind: "number", description: { en: "Customer lifetime value", fr: "Valeur vie client" } },
-    {
-      name: "cac",
-      kind: "number",
-      min: 0,
-      description: { en: "Customer acquisition cost", fr: "Coût d'acquisition client" },
-    },
-  ],
+  params: [param.number("ltv", { en: "Customer lifetime value", fr: "Valeur vie client" }), ACQUISITION_COST],
   result: "number",
   unit: "ratio",
   examples: [{ args: [960, 320], result: 3 }],

@@ -1,6 +1,6 @@
 import { divide } from "../math.js";
 import { because } from "../errors.js";
-import { GROSS_MARGIN } from "../params.js";
+import { GROSS_MARGIN, param } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const LTVCHURN = defineKpi({
@@ -14,19 +14,16 @@ export const LTVCHURN = defineKpi({
   formula: "revenuePerPeriod × grossMargin / churnRate",
   keywords: ["lifetime value churn", "ltv saas", "valeur vie abonnement", "arpu / churn"],
   params: [
-    {
-      name: "revenuePerPeriod",
-      kind: "number",
-      min: 0,
-      description: { en: "Revenue per customer per period (ARPU)", fr: "Revenu par client et par période (ARPU)" },
-    },
-    {
-      name: "churnRate",
-      kind: "number",
-      min: 0,
-      max: 1,
-      description: { en: "Churn rate per period, in (0, 1]", fr: "Taux d'attrition par période, dans ]0, 1]" },
-    },
+    param.number(
+      "revenuePerPeriod",
+      { en: "Revenue per customer per period (ARPU)", fr: "Revenu par client et par période (ARPU)" },
+      { min: 0 },
+    ),
+    param.number(
+      "churnRate",
+      { en: "Churn rate per period, in (0, 1]", fr: "Taux d'attrition par période, dans ]0, 1]" },
+      { min: 0, max: 1 },
+    ),
     GROSS_MARGIN,
   ],
   result: "number",

@@ -1,5 +1,6 @@
 import { finishMargin } from "../aggregate/finish.js";
-import { defineKpi } from "../spec.js";
+import { param } from "../params.js";
+import { column, defineKpi } from "../spec.js";
 
 export const MARGIN = defineKpi({
   id: "MARGIN",
@@ -12,11 +13,11 @@ export const MARGIN = defineKpi({
   formula: "(Σrevenue − Σcosts) / Σrevenue",
   keywords: ["margin", "marge", "taux de marge", "gross margin", "marge brute", "profitability"],
   params: [
-    { name: "revenue", kind: "numberRange", description: { en: "Revenue", fr: "Chiffre d'affaires" } },
-    { name: "costs", kind: "numberRange", min: 0, description: { en: "Costs of the revenue", fr: "Coûts associés" } },
+    param.numberRange("revenue", { en: "Revenue", fr: "Chiffre d'affaires" }),
+    param.numberRange("costs", { en: "Costs of the revenue", fr: "Coûts associés" }, { min: 0 }),
   ],
   result: "number",
   unit: "rate",
-  examples: [{ args: [[[1000], [500]], [[900]]], result: 0.4 }],
+  examples: [{ args: [column(1000, 500), [[900]]], result: 0.4 }],
   compute: ({ revenue, costs }) => finishMargin(revenue.sum(), costs.sum()),
 });

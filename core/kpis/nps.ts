@@ -1,5 +1,6 @@
 import { finishNps } from "../aggregate/finish.js";
-import { defineKpi, type NumberRange } from "../spec.js";
+import { param } from "../params.js";
+import { column, defineKpi, type NumberRange } from "../spec.js";
 
 /** Promoters, passives and detractors of a list of 0–10 scores. */
 export function npsCounts(scores: NumberRange): {
@@ -19,17 +20,14 @@ export function npsCounts(scores: NumberRange): {
   return { promoters, passives: responses - promoters - detractors, detractors, responses };
 }
 
-export const SCORE_0_TO_10 = {
-  name: "scores",
-  kind: "numberRange",
-  integer: true,
-  min: 0,
-  max: 10,
-  description: {
+export const SCORE_0_TO_10 = param.numberRange(
+  "scores",
+  {
     en: "Answers to “How likely are you to recommend us?”, whole numbers from 0 to 10",
     fr: "Réponses à « Quelle est la probabilité que vous nous recommandiez ? », entiers de 0 à 10",
   },
-} as const;
+  { integer: true, min: 0, max: 10 },
+);
 
 export const NPS = defineKpi({
   id: "NPS",
@@ -45,7 +43,7 @@ export const NPS = defineKpi({
   result: "number",
   unit: "points",
   examples: [
-    { args: [[[10], [9], [8], [6], [3], [10]]], result: 100 / 6 },
+    { args: [column(10, 9, 8, 6, 3, 10)], result: 100 / 6 },
     { args: [[[10, 11]]], result: "#NUM!" },
   ],
   compute: ({ scores }) => {

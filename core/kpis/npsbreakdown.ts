@@ -1,5 +1,5 @@
 import { because, fail } from "../errors.js";
-import { defineKpi } from "../spec.js";
+import { column, defineKpi } from "../spec.js";
 import { npsCounts, SCORE_0_TO_10 } from "./nps.js";
 
 export const NPSBREAKDOWN = defineKpi({
@@ -15,7 +15,7 @@ export const NPSBREAKDOWN = defineKpi({
   params: [SCORE_0_TO_10],
   result: "spill",
   unit: ["rate", "rate", "rate", "count"],
-  examples: [{ args: [[[10], [9], [8], [6]]], result: [[0.5, 0.25, 0.25, 4]] }],
+  examples: [{ args: [column(10, 9, 8, 6)], result: [[0.5, 0.25, 0.25, 4]] }],
   compute: ({ scores }) => {
     const { promoters, passives, detractors, responses: n } = npsCounts(scores);
     if (n === 0) throw fail.div0(because.noResponses("scores"));

@@ -1,5 +1,5 @@
 import { finishNrr } from "../aggregate/finish.js";
-import { CHURNED_REVENUE, CONTRACTION, STARTING_REVENUE } from "../params.js";
+import { CHURNED_REVENUE, CONTRACTION, param, STARTING_REVENUE } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const NRR = defineKpi({
@@ -14,15 +14,14 @@ export const NRR = defineKpi({
   keywords: ["net revenue retention", "rétention nette", "ndr", "net dollar retention", "expansion"],
   params: [
     STARTING_REVENUE,
-    {
-      name: "expansion",
-      kind: "numberRange",
-      min: 0,
-      description: {
+    param.numberRange(
+      "expansion",
+      {
         en: "Upsell and cross-sell revenue of those customers",
         fr: "Revenu additionnel (upsell, cross-sell) de ces clients",
       },
-    },
+      { min: 0 },
+    ),
     CONTRACTION,
     CHURNED_REVENUE,
   ],

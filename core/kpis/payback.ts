@@ -1,6 +1,6 @@
 import { divide } from "../math.js";
 import { because } from "../errors.js";
-import { GROSS_MARGIN } from "../params.js";
+import { ACQUISITION_COST, GROSS_MARGIN, param } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const PAYBACK = defineKpi({
@@ -14,18 +14,12 @@ export const PAYBACK = defineKpi({
   formula: "cac / (revenuePerMonth × grossMargin)",
   keywords: ["cac payback", "délai de récupération", "payback period", "retour sur cac"],
   params: [
-    {
-      name: "cac",
-      kind: "number",
-      min: 0,
-      description: { en: "Customer acquisition cost", fr: "Coût d'acquisition client" },
-    },
-    {
-      name: "revenuePerMonth",
-      kind: "number",
-      min: 0,
-      description: { en: "Revenue per customer per month", fr: "Revenu mensuel par client" },
-    },
+    ACQUISITION_COST,
+    param.number(
+      "revenuePerMonth",
+      { en: "Revenue per customer per month", fr: "Revenu mensuel par client" },
+      { min: 0 },
+    ),
     GROSS_MARGIN,
   ],
   result: "number",

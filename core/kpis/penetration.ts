@@ -1,4 +1,5 @@
 import { finishPenetration } from "../aggregate/finish.js";
+import { param } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const PENETRATION = defineKpi({
@@ -12,18 +13,12 @@ export const PENETRATION = defineKpi({
   formula: "Σcustomers / ΣmarketSize",
   keywords: ["market penetration", "taux de pénétration", "part de marché", "market share"],
   params: [
-    {
-      name: "customers",
-      kind: "numberRange",
-      min: 0,
-      description: { en: "Customers reached", fr: "Clients atteints" },
-    },
-    {
-      name: "marketSize",
-      kind: "numberRange",
-      min: 0,
-      description: { en: "Potential customers in the market", fr: "Clients potentiels du marché" },
-    },
+    param.numberRange("customers", { en: "Customers reached", fr: "Clients atteints" }, { min: 0 }),
+    param.numberRange(
+      "marketSize",
+      { en: "Potential customers in the market", fr: "Clients potentiels du marché" },
+      { min: 0 },
+    ),
   ],
   result: "number",
   unit: "rate",

@@ -1,5 +1,6 @@
 import { finishPriceIndex } from "../aggregate/finish.js";
-import { defineKpi } from "../spec.js";
+import { param } from "../params.js";
+import { column, defineKpi } from "../spec.js";
 
 export const PRICEINDEX = defineKpi({
   id: "PRICEINDEX",
@@ -12,25 +13,12 @@ export const PRICEINDEX = defineKpi({
   formula: "average(ourPrices) / average(competitorPrices)",
   keywords: ["price index", "indice de prix", "positionnement prix", "competitor prices", "prix concurrents"],
   params: [
-    { name: "ourPrices", kind: "numberRange", min: 0, description: { en: "Our prices", fr: "Nos prix" } },
-    {
-      name: "competitorPrices",
-      kind: "numberRange",
-      min: 0,
-      description: { en: "Competitor prices", fr: "Prix des concurrents" },
-    },
+    param.numberRange("ourPrices", { en: "Our prices", fr: "Nos prix" }, { min: 0 }),
+    param.numberRange("competitorPrices", { en: "Competitor prices", fr: "Prix des concurrents" }, { min: 0 }),
   ],
   result: "number",
   unit: "index",
-  examples: [
-    {
-      args: [
-        [[110], [90]],
-        [[80], [120], [100]],
-      ],
-      result: 1,
-    },
-  ],
+  examples: [{ args: [column(110, 90), column(80, 120, 100)], result: 1 }],
   compute: ({ ourPrices, competitorPrices }) =>
     finishPriceIndex(ourPrices.sum(), ourPrices.count(), competitorPrices.sum(), competitorPrices.count()),
 });

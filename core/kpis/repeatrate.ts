@@ -1,7 +1,8 @@
 import { keyOf } from "../coerce.js";
 import { because } from "../errors.js";
 import { divide } from "../math.js";
-import { defineKpi } from "../spec.js";
+import { ORDER_IDS, param } from "../params.js";
+import { column, defineKpi } from "../spec.js";
 
 /** Marks a customer seen with at least two distinct second keys. */
 const MANY = Symbol("many");
@@ -38,30 +39,18 @@ export const REPEATRATE = defineKpi({
   formula: "customers with ≥ 2 distinct orders / distinct customers",
   keywords: ["repeat purchase rate", "taux de réachat", "clients récurrents", "fidélité", "rachat"],
   params: [
-    {
-      name: "customerIds",
-      kind: "keys",
-      description: { en: "Customer of each order or order line", fr: "Client de chaque commande ou ligne de commande" },
-    },
-    {
-      name: "orderIds",
-      kind: "keys",
-      optional: true,
-      description: { en: "Order id of each line", fr: "Identifiant de commande de chaque ligne" },
-    },
+    param.keys("customerIds", {
+      en: "Customer of each order or order line",
+      fr: "Client de chaque commande ou ligne de commande",
+    }),
+    ORDER_IDS,
   ],
   paired: [["customerIds", "orderIds"]],
   result: "number",
   unit: "rate",
   examples: [
-    { args: [[["Ann"], ["Bob"], ["ann"], ["Cid"]]], result: 1 / 3 },
-    {
-      args: [
-        [["Ann"], ["Ann"], ["Bob"]],
-        [["O1"], ["O1"], ["O2"]],
-      ],
-      result: 0,
-    },
+    { args: [column("Ann", "Bob", "ann", "Cid")], result: 1 / 3 },
+    { args: [column("Ann", "Ann", "Bob"), column("O1", "O1", "O2")], result: 0 },
   ],
   compute: ({ customerIds, orderIds }) => shareWithTwoOrMore(customerIds, orderIds),
 });

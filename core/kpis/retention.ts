@@ -1,4 +1,5 @@
 import { finishRetention } from "../aggregate/finish.js";
+import { param } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const RETENTION = defineKpi({
@@ -12,24 +13,21 @@ export const RETENTION = defineKpi({
   formula: "(ΣcustomersAtEnd − ΣnewCustomers) / ΣcustomersAtStart",
   keywords: ["retention rate", "taux de rétention", "fidélisation", "crr"],
   params: [
-    {
-      name: "customersAtStart",
-      kind: "numberRange",
-      min: 0,
-      description: { en: "Customers at the start of the period", fr: "Clients en début de période" },
-    },
-    {
-      name: "customersAtEnd",
-      kind: "numberRange",
-      min: 0,
-      description: { en: "Customers at the end of the period", fr: "Clients en fin de période" },
-    },
-    {
-      name: "newCustomers",
-      kind: "numberRange",
-      min: 0,
-      description: { en: "New customers won during the period", fr: "Nouveaux clients gagnés pendant la période" },
-    },
+    param.numberRange(
+      "customersAtStart",
+      { en: "Customers at the start of the period", fr: "Clients en début de période" },
+      { min: 0 },
+    ),
+    param.numberRange(
+      "customersAtEnd",
+      { en: "Customers at the end of the period", fr: "Clients en fin de période" },
+      { min: 0 },
+    ),
+    param.numberRange(
+      "newCustomers",
+      { en: "New customers won during the period", fr: "Nouveaux clients gagnés pendant la période" },
+      { min: 0 },
+    ),
   ],
   result: "number",
   unit: "rate",

@@ -2,7 +2,7 @@ import { AMOUNTS, AS_OF, CUSTOMER_IDS, ORDER_DATES } from "../clv/params.js";
 import { rfmScores, segmentOf } from "../clv/rfm.js";
 import { summarise } from "../clv/summary.js";
 import { dateIn, fail, inBoth } from "../errors.js";
-import { defineKpi, type SpillCell } from "../spec.js";
+import { column, defineKpi, type SpillCell } from "../spec.js";
 
 export const RFM = defineKpi({
   id: "RFM",
@@ -30,9 +30,9 @@ export const RFM = defineKpi({
   examples: [
     {
       args: [
-        [["Ann"], ["Bob"], ["Dee"], ["Ann"], ["Dee"], ["Cid"], ["Dee"], ["Eve"]],
-        [[46023], [46030], [46000], [46054], [46020], [46054], [46040], [46050]],
-        [[30], [45], [20], [25], [20], [10], [20], [100]],
+        column("Ann", "Bob", "Dee", "Ann", "Dee", "Cid", "Dee", "Eve"),
+        column(46023, 46030, 46000, 46054, 46020, 46054, 46040, 46050),
+        column(30, 45, 20, 25, 20, 10, 20, 100),
       ],
       result: [
         ["Ann", 0, 2, 55, 4, 4, 3, "Loyal"],

@@ -1,4 +1,5 @@
 import { finishRoi } from "../aggregate/finish.js";
+import { param } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const ROI = defineKpi({
@@ -12,20 +13,11 @@ export const ROI = defineKpi({
   formula: "(Σreturns − Σcosts) / Σcosts",
   keywords: ["return on investment", "retour sur investissement", "rentabilité"],
   params: [
-    {
-      name: "returns",
-      kind: "numberRange",
-      description: {
-        en: "Revenue or gains attributed to the investment",
-        fr: "Revenus ou gains attribués à l'investissement",
-      },
-    },
-    {
-      name: "costs",
-      kind: "numberRange",
-      min: 0,
-      description: { en: "Cost of the investment", fr: "Coût de l'investissement" },
-    },
+    param.numberRange("returns", {
+      en: "Revenue or gains attributed to the investment",
+      fr: "Revenus ou gains attribués à l'investissement",
+    }),
+    param.numberRange("costs", { en: "Cost of the investment", fr: "Coût de l'investissement" }, { min: 0 }),
   ],
   result: "number",
   unit: "rate",

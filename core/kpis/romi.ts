@@ -1,5 +1,5 @@
 import { finishRomi } from "../aggregate/finish.js";
-import { GROSS_MARGIN } from "../params.js";
+import { GROSS_MARGIN, param } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const ROMI = defineKpi({
@@ -13,17 +13,11 @@ export const ROMI = defineKpi({
   formula: "(Σrevenue × grossMargin − ΣmarketingCosts) / ΣmarketingCosts",
   keywords: ["return on marketing investment", "retour sur investissement marketing", "romi"],
   params: [
-    {
-      name: "revenue",
-      kind: "numberRange",
-      description: { en: "Revenue attributed to marketing", fr: "Chiffre d'affaires attribué au marketing" },
-    },
-    {
-      name: "marketingCosts",
-      kind: "numberRange",
-      min: 0,
-      description: { en: "Marketing costs", fr: "Coûts marketing" },
-    },
+    param.numberRange("revenue", {
+      en: "Revenue attributed to marketing",
+      fr: "Chiffre d'affaires attribué au marketing",
+    }),
+    param.numberRange("marketingCosts", { en: "Marketing costs", fr: "Coûts marketing" }, { min: 0 }),
     GROSS_MARGIN,
   ],
   result: "number",

@@ -1,6 +1,7 @@
 import { dateIn, fail, inBoth } from "../errors.js";
 import { finite } from "../math.js";
-import { defineKpi } from "../spec.js";
+import { param } from "../params.js";
+import { column, defineKpi } from "../spec.js";
 
 export const RUNRATE = defineKpi({
   id: "RUNRATE",
@@ -13,30 +14,17 @@ export const RUNRATE = defineKpi({
   formula: "ΣactualToDate × (periodEnd − periodStart + 1) / (asOf − periodStart + 1)",
   keywords: ["run rate", "projection", "atterrissage", "landing", "forecast fin de mois", "prévision"],
   params: [
-    {
-      name: "actualToDate",
-      kind: "numberRange",
-      description: { en: "Values so far in the period", fr: "Valeurs réalisées depuis le début de la période" },
-    },
-    {
-      name: "periodStart",
-      kind: "date",
-      description: { en: "First day of the period", fr: "Premier jour de la période" },
-    },
-    {
-      name: "periodEnd",
-      kind: "date",
-      description: { en: "Last day of the period", fr: "Dernier jour de la période" },
-    },
-    {
-      name: "asOf",
-      kind: "date",
-      description: { en: "Last day included in actualToDate", fr: "Dernier jour inclus dans le réalisé" },
-    },
+    param.numberRange("actualToDate", {
+      en: "Values so far in the period",
+      fr: "Valeurs réalisées depuis le début de la période",
+    }),
+    param.date("periodStart", { en: "First day of the period", fr: "Premier jour de la période" }),
+    param.date("periodEnd", { en: "Last day of the period", fr: "Dernier jour de la période" }),
+    param.date("asOf", { en: "Last day included in actualToDate", fr: "Dernier jour inclus dans le réalisé" }),
   ],
   result: "number",
   unit: "value",
-  examples: [{ args: [[[5000], [5000]], 46023, 46052, 46032], result: 30000 }],
+  examples: [{ args: [column(5000, 5000), 46023, 46052, 46032], result: 30000 }],
   compute: ({ actualToDate, periodStart, periodEnd, asOf }) => {
     // Whole days: a time of day on a date cell must not shift the day count.
     const start = Math.floor(periodStart);

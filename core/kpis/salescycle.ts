@@ -2,8 +2,8 @@ import { keyOf } from "../coerce.js";
 import { dateIn, fail, inBoth } from "../errors.js";
 import { wonLabelOf } from "../labels.js";
 import { mean, median } from "../math.js";
-import { WON_LABEL } from "../params.js";
-import { defineKpi } from "../spec.js";
+import { param, WON_LABEL } from "../params.js";
+import { column, defineKpi } from "../spec.js";
 
 export const SALESCYCLE = defineKpi({
   id: "SALESCYCLE",
@@ -16,54 +16,33 @@ export const SALESCYCLE = defineKpi({
   formula: "mean(closedDates − createdDates)",
   keywords: ["sales cycle", "cycle de vente", "durée du cycle", "time to close", "délai de signature"],
   params: [
-    {
-      name: "createdDates",
-      kind: "dates",
-      description: { en: "Date each deal was created", fr: "Date de création de chaque affaire" },
-    },
-    {
-      name: "closedDates",
-      kind: "dates",
-      description: {
-        en: "Date each deal was closed (blank if open)",
-        fr: "Date de clôture de chaque affaire (vide si en cours)",
-      },
-    },
-    {
-      name: "outcomes",
-      kind: "keys",
-      optional: true,
-      description: {
+    param.dates("createdDates", { en: "Date each deal was created", fr: "Date de création de chaque affaire" }),
+    param.dates("closedDates", {
+      en: "Date each deal was closed (blank if open)",
+      fr: "Date de clôture de chaque affaire (vide si en cours)",
+    }),
+    param.keys(
+      "outcomes",
+      {
         en: "Outcome of each deal; only won deals count when given",
         fr: "Statut de chaque affaire ; si fourni, seules les gagnées comptent",
       },
-    },
+      { optional: true },
+    ),
     WON_LABEL,
-    {
-      name: "statistic",
-      kind: "text",
-      optional: true,
-      default: "mean",
-      choices: ["mean", "median"],
-      description: {
-        en: 'mean or median; "mean" when omitted',
-        fr: 'mean (moyenne) ou median (médiane) ; "mean" par défaut',
-      },
-    },
+    param.text(
+      "statistic",
+      { en: 'mean or median; "mean" when omitted', fr: 'mean (moyenne) ou median (médiane) ; "mean" par défaut' },
+      { optional: true, default: "mean", choices: ["mean", "median"] },
+    ),
   ],
   paired: [["createdDates", "closedDates", "outcomes"]],
   result: "number",
   unit: "days",
   examples: [
+    { args: [column(46023, 46030, 46040), column(46053, 46040, "")], result: 20 },
     {
-      args: [
-        [[46023], [46030], [46040]],
-        [[46053], [46040], [""]],
-      ],
-      result: 20,
-    },
-    {
-      args: [[[46023], [46030], [46040]], [[46053], [46040], [46041]], [["Won"], ["Lost"], ["Won"]], "Won", "median"],
+      args: [column(46023, 46030, 46040), column(46053, 46040, 46041), column("Won", "Lost", "Won"), "Won", "median"],
       result: 15.5,
     },
   ],

@@ -1,4 +1,5 @@
 import { fail } from "../errors.js";
+import { param } from "../params.js";
 import { defineKpi, type SpillCell } from "../spec.js";
 
 export const SCORE = defineKpi({
@@ -12,22 +13,14 @@ export const SCORE = defineKpi({
   formula: "SUMPRODUCT(criteria row, weights)",
   keywords: ["lead scoring", "score", "notation", "scoring des leads", "pondération"],
   params: [
-    {
-      name: "criteria",
-      kind: "matrix",
-      description: {
-        en: "One row per lead, one column per criterion",
-        fr: "Une ligne par lead, une colonne par critère",
-      },
-    },
-    {
-      name: "weights",
-      kind: "numberRange",
-      description: {
-        en: "Weight of each criterion (a row or a column)",
-        fr: "Poids de chaque critère (ligne ou colonne)",
-      },
-    },
+    param.matrix("criteria", {
+      en: "One row per lead, one column per criterion",
+      fr: "Une ligne par lead, une colonne par critère",
+    }),
+    param.numberRange("weights", {
+      en: "Weight of each criterion (a row or a column)",
+      fr: "Poids de chaque critère (ligne ou colonne)",
+    }),
   ],
   result: "spill",
   unit: "score",

@@ -1,6 +1,6 @@
 import { because, fail } from "../errors.js";
-import { TIME_SERIES } from "../params.js";
-import { defineKpi, type SpillCell } from "../spec.js";
+import { param, TIME_SERIES } from "../params.js";
+import { column, defineKpi, type SpillCell } from "../spec.js";
 import { orient } from "../shape.js";
 
 export const SEASONALITY = defineKpi({
@@ -15,21 +15,18 @@ export const SEASONALITY = defineKpi({
   keywords: ["seasonality", "saisonnalité", "coefficients saisonniers", "seasonal index", "indice saisonnier"],
   params: [
     TIME_SERIES,
-    {
-      name: "seasonLength",
-      kind: "number",
-      integer: true,
-      min: 1,
-      max: 1000,
-      description: {
+    param.number(
+      "seasonLength",
+      {
         en: "Periods in a season (12 for months in a year, 7 for days in a week)",
         fr: "Nombre de périodes d'une saison (12 mois dans l'année, 7 jours dans la semaine)",
       },
-    },
+      { integer: true, min: 1, max: 1000 },
+    ),
   ],
   result: "spill",
   unit: "index",
-  examples: [{ args: [[[10], [30], [20], [40]], 2], result: [[0.6], [1.4]] }],
+  examples: [{ args: [column(10, 30, 20, 40), 2], result: [[0.6], [1.4]] }],
   compute: ({ values: series, seasonLength }) => {
     const sums = new Float64Array(seasonLength);
     const counts = new Int32Array(seasonLength);

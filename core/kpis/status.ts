@@ -1,3 +1,4 @@
+import { param } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const STATUS = defineKpi({
@@ -12,48 +13,35 @@ export const STATUS = defineKpi({
     'band = MAX(|target| × (1 − warnRatio), tolerance); IF(actual >= target, "OK", IF(actual >= target − band, "WARN", "ALERT")) (lower is better: band = MAX(|target| × (1 − warnRatio) / warnRatio, tolerance), OK at or below target, WARN up to target + band)',
   keywords: ["status", "statut", "alerte", "alert", "feu tricolore", "traffic light", "rag"],
   params: [
-    { name: "actual", kind: "number", description: { en: "Actual value", fr: "Valeur réalisée" } },
-    {
-      name: "target",
-      kind: "number",
-      description: {
-        en: "Target value, of any sign (an NPS may aim at −10)",
-        fr: "Valeur cible, de signe quelconque (un NPS peut viser −10)",
-      },
-    },
-    {
-      name: "higherIsBetter",
-      kind: "boolean",
-      optional: true,
-      default: true,
-      description: {
+    param.number("actual", { en: "Actual value", fr: "Valeur réalisée" }),
+    param.number("target", {
+      en: "Target value, of any sign (an NPS may aim at −10)",
+      fr: "Valeur cible, de signe quelconque (un NPS peut viser −10)",
+    }),
+    param.boolean(
+      "higherIsBetter",
+      {
         en: "TRUE when a higher value is better (revenue), FALSE when lower is better (churn, CAC); TRUE when omitted",
         fr: "VRAI si plus haut est mieux (CA), FAUX si plus bas est mieux (churn, CAC) ; VRAI par défaut",
       },
-    },
-    {
-      name: "warnRatio",
-      kind: "number",
-      optional: true,
-      default: 0.9,
-      above: 0,
-      max: 1,
-      description: {
+      { optional: true, default: true },
+    ),
+    param.number(
+      "warnRatio",
+      {
         en: "Tolerance before ALERT, in (0, 1]; 0.9 when omitted",
         fr: "Tolérance avant ALERT, dans ]0, 1] ; 0,9 par défaut",
       },
-    },
-    {
-      name: "tolerance",
-      kind: "number",
-      optional: true,
-      default: 0,
-      min: 0,
-      description: {
+      { optional: true, default: 0.9, above: 0, max: 1 },
+    ),
+    param.number(
+      "tolerance",
+      {
         en: "Smallest width of the WARN band, in the unit of actual (5 for an NPS, 0.02 for a growth rate); 0 when omitted",
         fr: "Largeur minimale de la marge WARN, dans l'unité de actual (5 pour un NPS, 0,02 pour une croissance) ; 0 par défaut",
       },
-    },
+      { optional: true, default: 0, min: 0 },
+    ),
   ],
   result: "text",
   unit: "text",

@@ -1,5 +1,6 @@
 import { finishVariance } from "../aggregate/finish.js";
-import { defineKpi } from "../spec.js";
+import { ACTUALS, param } from "../params.js";
+import { column, defineKpi } from "../spec.js";
 
 export const VARIANCE = defineKpi({
   id: "VARIANCE",
@@ -12,34 +13,19 @@ export const VARIANCE = defineKpi({
   formula: "Σactual − Σplan",
   keywords: ["variance", "écart", "écart au budget", "budget vs actual", "réalisé vs prévu"],
   params: [
-    { name: "actual", kind: "numberRange", description: { en: "Actual values", fr: "Valeurs réalisées" } },
-    {
-      name: "plan",
-      kind: "numberRange",
-      description: { en: "Planned (budget) values", fr: "Valeurs prévues (budget)" },
-    },
-    {
-      name: "asPercent",
-      kind: "boolean",
-      optional: true,
-      default: false,
-      description: {
-        en: "TRUE for a relative variance; FALSE when omitted",
-        fr: "VRAI pour un écart relatif ; FAUX par défaut",
-      },
-    },
+    ACTUALS,
+    param.numberRange("plan", { en: "Planned (budget) values", fr: "Valeurs prévues (budget)" }),
+    param.boolean(
+      "asPercent",
+      { en: "TRUE for a relative variance; FALSE when omitted", fr: "VRAI pour un écart relatif ; FAUX par défaut" },
+      { optional: true, default: false },
+    ),
   ],
   result: "number",
   unit: "value",
   examples: [
-    {
-      args: [
-        [[90], [130]],
-        [[100], [100]],
-      ],
-      result: 20,
-    },
-    { args: [[[90], [130]], [[100], [100]], true], result: 0.1 },
+    { args: [column(90, 130), column(100, 100)], result: 20 },
+    { args: [column(90, 130), column(100, 100), true], result: 0.1 },
   ],
   compute: ({ actual, plan, asPercent }) => finishVariance(actual.sum(), plan.sum(), asPercent),
 });

@@ -1,5 +1,6 @@
 import { divide } from "../math.js";
 import { because } from "../errors.js";
+import { param } from "../params.js";
 import { defineKpi } from "../spec.js";
 
 export const VELOCITY = defineKpi({
@@ -13,31 +14,14 @@ export const VELOCITY = defineKpi({
   formula: "opportunities × winRate × averageDealSize / cycleDays",
   keywords: ["sales velocity", "vélocité commerciale", "pipeline velocity", "vitesse du pipeline"],
   params: [
-    {
-      name: "opportunities",
-      kind: "number",
-      min: 0,
-      description: { en: "Number of open opportunities", fr: "Nombre d'opportunités ouvertes" },
-    },
-    {
-      name: "winRate",
-      kind: "number",
-      min: 0,
-      max: 1,
-      description: { en: "Win rate in [0, 1]", fr: "Taux de réussite dans [0, 1]" },
-    },
-    {
-      name: "averageDealSize",
-      kind: "number",
-      min: 0,
-      description: { en: "Average deal size", fr: "Montant moyen d'une affaire" },
-    },
-    {
-      name: "cycleDays",
-      kind: "number",
-      min: 0,
-      description: { en: "Sales cycle length in days", fr: "Durée du cycle de vente en jours" },
-    },
+    param.number(
+      "opportunities",
+      { en: "Number of open opportunities", fr: "Nombre d'opportunités ouvertes" },
+      { min: 0 },
+    ),
+    param.number("winRate", { en: "Win rate in [0, 1]", fr: "Taux de réussite dans [0, 1]" }, { min: 0, max: 1 }),
+    param.number("averageDealSize", { en: "Average deal size", fr: "Montant moyen d'une affaire" }, { min: 0 }),
+    param.number("cycleDays", { en: "Sales cycle length in days", fr: "Durée du cycle de vente en jours" }, { min: 0 }),
   ],
   result: "number",
   unit: "money",

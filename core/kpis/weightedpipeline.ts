@@ -1,5 +1,6 @@
 import { finishWeightedPipeline } from "../aggregate/finish.js";
-import { defineKpi } from "../spec.js";
+import { param } from "../params.js";
+import { column, defineKpi } from "../spec.js";
 
 export const WEIGHTEDPIPELINE = defineKpi({
   id: "WEIGHTEDPIPELINE",
@@ -12,30 +13,16 @@ export const WEIGHTEDPIPELINE = defineKpi({
   formula: "Σ amount × probability",
   keywords: ["weighted pipeline", "pipeline pondéré", "forecast", "prévision", "pipe"],
   params: [
-    {
-      name: "amounts",
-      kind: "numberRange",
-      description: { en: "Amount of each deal", fr: "Montant de chaque affaire" },
-    },
-    {
-      name: "probabilities",
-      kind: "numberRange",
-      min: 0,
-      max: 1,
-      description: { en: "Probability of each deal, in [0, 1]", fr: "Probabilité de chaque affaire, dans [0, 1]" },
-    },
+    param.numberRange("amounts", { en: "Amount of each deal", fr: "Montant de chaque affaire" }),
+    param.numberRange(
+      "probabilities",
+      { en: "Probability of each deal, in [0, 1]", fr: "Probabilité de chaque affaire, dans [0, 1]" },
+      { min: 0, max: 1 },
+    ),
   ],
   paired: [["amounts", "probabilities"]],
   result: "number",
   unit: "money",
-  examples: [
-    {
-      args: [
-        [[10000], [5000], [20000]],
-        [[0.5], [0.2], [""]],
-      ],
-      result: 6000,
-    },
-  ],
+  examples: [{ args: [column(10000, 5000, 20000), column(0.5, 0.2, "")], result: 6000 }],
   compute: ({ amounts, probabilities }) => finishWeightedPipeline(amounts.sumProduct(probabilities)),
 });

@@ -1,7 +1,7 @@
 import { keyOf } from "../coerce.js";
 import { finishWinRate } from "../aggregate/finish.js";
-import { WON_LABEL } from "../params.js";
-import { defineKpi } from "../spec.js";
+import { param, WON_LABEL } from "../params.js";
+import { column, defineKpi } from "../spec.js";
 import { distinctLabels } from "../labels.js";
 
 export const WINRATE = defineKpi({
@@ -15,33 +15,27 @@ export const WINRATE = defineKpi({
   formula: "won / (won + lost)",
   keywords: ["win rate", "taux de réussite", "taux de closing", "taux de signature", "opportunités gagnées"],
   params: [
-    {
-      name: "outcomes",
-      kind: "keys",
-      description: {
-        en: "Outcome of each deal (Won, Lost, Open…)",
-        fr: "Statut de chaque affaire (Gagné, Perdu, En cours…)",
-      },
-    },
+    param.keys("outcomes", {
+      en: "Outcome of each deal (Won, Lost, Open…)",
+      fr: "Statut de chaque affaire (Gagné, Perdu, En cours…)",
+    }),
     WON_LABEL,
-    {
-      name: "lostLabel",
-      kind: "text",
-      optional: true,
-      default: "Lost",
-      description: {
+    param.text(
+      "lostLabel",
+      {
         en: 'Label of a lost deal; when omitted, "Lost", "Perdu" or "Perdue" (any case, with or without accents)',
         fr: "Libellé d'une affaire perdue ; par défaut « Perdu », « Perdue » ou « Lost » (casse et accents ignorés)",
       },
-    },
+      { optional: true, default: "Lost" },
+    ),
   ],
   result: "number",
   unit: "rate",
   examples: [
-    { args: [[["Won"], ["Lost"], ["Open"], ["won "], ["Lost"]]], result: 0.5 },
-    { args: [[["Gagné"], ["Perdu"], ["Gagné"]], "Gagné", "Perdu"], result: 2 / 3 },
+    { args: [column("Won", "Lost", "Open", "won ", "Lost")], result: 0.5 },
+    { args: [column("Gagné", "Perdu", "Gagné"), "Gagné", "Perdu"], result: 2 / 3 },
     {
-      args: [[["Gagnée"], ["perdu"], ["En cours"], ["Gagne"]]],
+      args: [column("Gagnée", "perdu", "En cours", "Gagne")],
       result: 2 / 3,
       note: {
         en: "Without labels, French outcomes count too",

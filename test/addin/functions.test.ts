@@ -196,32 +196,26 @@ describe("Excel desktop's zeros for empty cells", () => {
   });
 
   // AOV(revenue, orderIds): 100 over one order once the empty cells are blanks again, 100 / 2 with the zeros.
-  const revenue = [[100], [0], [0]];
-  const orderIds = [[7], [0], [0]];
+  /** Calls AOV on those arguments read from the given addresses of a Sheet1 holding `cells`; logs the reads. */
+  async function callAov(cells: Record<string, Cells>, orderIdsAddress: string, calls: string[]) {
+    const desktop = loadExcelFunctions({ Excel: fakeExcel("Sheet1", cells, calls) });
+    return callExcel(desktop.get("AOV") as ExcelFunction, [
+      [[100], [0], [0]],
+      [[7], [0], [0]],
+      { parameterAddresses: ["Sheet1!A1:A3", orderIdsAddress] },
+    ]);
+  }
 
   it("are checked for every suspect argument in one Excel.run and one round trip", async () => {
     const calls: string[] = [];
-    const excel = fakeExcel("Sheet1", { "A1:A3": [[100], [null], [null]], "B1:B3": [[7], [null], [null]] }, calls);
-    const desktop = loadExcelFunctions({ Excel: excel });
-    const outcome = await callExcel(desktop.get("AOV") as ExcelFunction, [
-      revenue,
-      orderIds,
-      { parameterAddresses: ["Sheet1!A1:A3", "Sheet1!B1:B3"] },
-    ]);
-    expect(outcome).toEqual({ value: [[100]] });
+    const cells = { "A1:A3": [[100], [null], [null]], "B1:B3": [[7], [null], [null]] };
+    expect(await callAov(cells, "Sheet1!B1:B3", calls)).toEqual({ value: [[100]] });
     expect(calls).toStrictEqual(["run", "sheet Sheet1", "range A1:A3", "sheet Sheet1", "range B1:B3", "sync"]);
   });
 
   it("are still repaired in the readable arguments when another argument's sheet is gone", async () => {
     const calls: string[] = [];
-    const excel = fakeExcel("Sheet1", { "A1:A3": [[100], [null], [null]] }, calls);
-    const desktop = loadExcelFunctions({ Excel: excel });
-    const outcome = await callExcel(desktop.get("AOV") as ExcelFunction, [
-      revenue,
-      orderIds,
-      { parameterAddresses: ["Sheet1!A1:A3", "Deleted!B1:B3"] },
-    ]);
-    expect(outcome).toEqual({ value: [[100]] });
+    expect(await callAov({ "A1:A3": [[100], [null], [null]] }, "Deleted!B1:B3", calls)).toEqual({ value: [[100]] });
     // The batch fails on the deleted sheet, then each argument is read on its own.
     expect(calls.filter((c) => c === "run")).toHaveLength(3);
   });

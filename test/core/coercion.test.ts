@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BLOCK_ROWS } from "../../core/coerce.js";
-import { evaluate, KPIS, serialToDate, type AnyKpi } from "../../core/index.js";
+import { evaluate, KPIS, serialToDate, type AnyKpi, type ParamSpec } from "../../core/index.js";
 import { expectResult } from "../helpers/expect.js";
 import { expectError, NUMBER_AS_TEXT_HINT } from "../helpers/kpi.js";
 
@@ -32,48 +32,51 @@ const asRow = (arg: unknown): unknown =>
     ? [arg.map((r) => (r as unknown[])[0])]
     : arg;
 
-const numericKinds = new Set(["numberRange", "numberList", "series", "matrix", "number"]);
+/**
+ * Visits every parameter of every KPI whose kind is one of `kinds`, with its position and a fresh copy of the KPI's
+ * first example's arguments.
+ */
+function forEachParam(
+  kinds: ReadonlySet<string>,
+  visit: (kpi: AnyKpi, param: ParamSpec, index: number, args: unknown[]) => void,
+): void {
+  for (const kpi of KPIS)
+    kpi.params.forEach((param, index) => {
+      if (kinds.has(param.kind)) visit(kpi, param, index, exampleArgs(kpi));
+    });
+}
+
+const NUMERIC_KINDS = new Set(["numberRange", "numberList", "series", "matrix", "number"]);
+const DATE_KINDS = new Set(["dates", "date"]);
 
 describe("a number stored as text", () => {
-  for (const kpi of KPIS) {
-    kpi.params.forEach((param, index) => {
-      if (!numericKinds.has(param.kind)) return;
-      const args = exampleArgs(kpi);
-      if (index >= args.length) return;
-      const position = cells(args[index]).length;
-      it(`${kpi.id} names ${param.name}, cell ${position} and hints at the text-to-number fix`, () => {
-        args[index] = replaceCell(args[index], position, "1 234,5");
-        expectError(evaluate(kpi, args), "#VALUE!", param.name, `cell ${position}`, "1 234,5", NUMBER_AS_TEXT_HINT);
-      });
+  forEachParam(NUMERIC_KINDS, (kpi, param, index, args) => {
+    if (index >= args.length) return;
+    const position = cells(args[index]).length;
+    it(`${kpi.id} names ${param.name}, cell ${position} and hints at the text-to-number fix`, () => {
+      args[index] = replaceCell(args[index], position, "1 234,5");
+      expectError(evaluate(kpi, args), "#VALUE!", param.name, `cell ${position}`, "1 234,5", NUMBER_AS_TEXT_HINT);
     });
-  }
+  });
 });
 
 describe("a boolean where a number is expected", () => {
-  for (const kpi of KPIS) {
-    kpi.params.forEach((param, index) => {
-      if (!numericKinds.has(param.kind)) return;
-      const args = exampleArgs(kpi);
-      if (index >= args.length) return;
-      it(`${kpi.id} rejects TRUE in ${param.name} with #VALUE! naming it`, () => {
-        args[index] = replaceCell(args[index], 1, true);
-        expectError(evaluate(kpi, args), "#VALUE!", param.name, "cell 1", "TRUE");
-      });
+  forEachParam(NUMERIC_KINDS, (kpi, param, index, args) => {
+    if (index >= args.length) return;
+    it(`${kpi.id} rejects TRUE in ${param.name} with #VALUE! naming it`, () => {
+      args[index] = replaceCell(args[index], 1, true);
+      expectError(evaluate(kpi, args), "#VALUE!", param.name, "cell 1", "TRUE");
     });
-  }
+  });
 });
 
 describe("text where a date is expected", () => {
-  for (const kpi of KPIS) {
-    kpi.params.forEach((param, index) => {
-      if (param.kind !== "dates" && param.kind !== "date") return;
-      const args = exampleArgs(kpi);
-      it(`${kpi.id} names ${param.name} and hints at DATEVALUE for "2026-01-05"`, () => {
-        args[index] = replaceCell(args[index], 1, "2026-01-05");
-        expectError(evaluate(kpi, args), "#VALUE!", param.name, "cell 1", "DATEVALUE");
-      });
+  forEachParam(DATE_KINDS, (kpi, param, index, args) => {
+    it(`${kpi.id} names ${param.name} and hints at DATEVALUE for "2026-01-05"`, () => {
+      args[index] = replaceCell(args[index], 1, "2026-01-05");
+      expectError(evaluate(kpi, args), "#VALUE!", param.name, "cell 1", "DATEVALUE");
     });
-  }
+  });
 });
 
 describe("paired ranges of different sizes", () => {
@@ -136,7 +139,7 @@ describe("blank cells", () => {
 
 describe("dates as Date objects", () => {
   for (const kpi of KPIS) {
-    const dateParams = new Set(kpi.params.flatMap((p, i) => (p.kind === "dates" || p.kind === "date" ? [i] : [])));
+    const dateParams = new Set(kpi.params.flatMap((p, i) => (DATE_KINDS.has(p.kind) ? [i] : [])));
     if (dateParams.size === 0) continue;
     kpi.examples.forEach((example, n) => {
       it(`${kpi.id} example ${n + 1} gives the same result with Date objects as with serial numbers`, () => {

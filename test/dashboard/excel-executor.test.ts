@@ -10,6 +10,7 @@ import {
   type DashboardPlan,
   type SampleSheet,
 } from "../../core/dashboard/index.js";
+import { SAMPLE_DASHBOARD_CHART_TYPES } from "../helpers/dashboard.js";
 import { fakeContext, FakeWorkbook } from "./fake-excel.js";
 
 const tablesOf = (sheets: SampleSheet[]) => detectTables(sheets.map(sampleTable));
@@ -64,16 +65,7 @@ describe("the Excel executor", () => {
     const { book, plan } = setUp();
     await executeExcelPlan(fakeContext(book), plan);
     const charts = book.sheet("Dashboard")!.charts;
-    expect(charts.map((c) => c.type)).toEqual([
-      "ColumnClustered",
-      "Doughnut",
-      "BarClustered",
-      "BarStacked100",
-      "BarClustered",
-      "BarClustered",
-      "BarClustered",
-      "BarClustered",
-    ]);
+    expect(charts.map((c) => c.type)).toEqual(SAMPLE_DASHBOARD_CHART_TYPES);
     expect(charts[0]).toMatchObject({ title: "Revenue by month", valueAxisFormat: "#,##0", anchor: "J4" });
     expect(charts[2]!.reversed).toBe(true);
     expect(charts[0]!.source).toMatch(/^Dashboard!T4:Z22$/);

@@ -66,25 +66,17 @@ describe("column detection", () => {
 describe("sheet names", () => {
   it("reuses the name of the dashboard the add-in created, and never takes a user's sheet", () => {
     const tables = detectTables(asTables(sampleSheets("en")));
-    const rebuild = buildDashboard({
-      tables,
-      syntax: "excel",
-      lang: "en",
-      existingSheets: [
-        { name: "My board", dashboard: true },
-        { name: "Dashboard", dashboard: false },
-      ],
-    });
+    const buildAmong = (existingSheets: { name: string; dashboard: boolean }[]) =>
+      buildDashboard({ tables, syntax: "excel", lang: "en", existingSheets });
+    const rebuild = buildAmong([
+      { name: "My board", dashboard: true },
+      { name: "Dashboard", dashboard: false },
+    ]);
     expect(rebuild.dashboardSheet).toBe("My board");
-    const fresh = buildDashboard({
-      tables,
-      syntax: "excel",
-      lang: "en",
-      existingSheets: [
-        { name: "dashboard", dashboard: false },
-        { name: "Dashboard 2", dashboard: false },
-      ],
-    });
+    const fresh = buildAmong([
+      { name: "dashboard", dashboard: false },
+      { name: "Dashboard 2", dashboard: false },
+    ]);
     expect(fresh.dashboardSheet).toBe("Dashboard 3");
     expect(fresh.sheets[0]!.mode).toBe("dashboard");
   });

@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleSheets } from "../../core/dashboard/index.js";
 import { evaluate, kpiById } from "../../core/index.js";
+import { SAMPLE_DASHBOARD_CHART_TYPES } from "../helpers/dashboard.js";
 import { artifactPath, launchBrowser, watchPage } from "./helpers/browser.js";
 
 /**
@@ -224,17 +225,7 @@ describe("the task pane in Chromium", () => {
     expect(state.sheets).toEqual(["Sheet1", "Orders", "Opportunities", "Survey", "Costs", "Dashboard"]);
     expect(state.tileFormula).toBe("=KPI.AOV(Orders!$F$2:$F$464,Orders!$C$2:$C$464)");
     expect(state.statusFormula).toBe("=KPI.STATUS(B5,C5,TRUE)");
-    // Revenue and forecast, channels, funnel, NPS, then the RFM segments and the per-rep and per-region views.
-    expect(state.charts).toEqual([
-      "ColumnClustered",
-      "Doughnut",
-      "BarClustered",
-      "BarStacked100",
-      "BarClustered",
-      "BarClustered",
-      "BarClustered",
-      "BarClustered",
-    ]);
+    expect(state.charts).toEqual(SAMPLE_DASHBOARD_CHART_TYPES);
     expect(state.rules).toBe(4);
     expect(state.settings).toEqual([["kpi-dashboard-sheet", "Dashboard"]]);
     expect(state.runs.at(-1)).toBeLessThanOrEqual(3);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import stripDocsLoader, { stripDocs } from "../../scripts/hosts/strip-docs-loader.js";
+import stripDocsLoader, { paramDescription, stripDocs } from "../../scripts/hosts/strip-docs-loader.js";
 
 const KPIS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "core", "kpis");
 const DOCS = new Set(["title", "description", "keywords", "examples", "formula"]);
@@ -29,7 +29,8 @@ export const AOV = defineKpi({
 
 /**
  * The source text of every property outside the documentation, in order: what the stripped module must keep as
- * written. Documentation properties are skipped with what they hold.
+ * written. Documentation properties, and the descriptions of parameters declared with `param.<kind>`, are skipped with
+ * what they hold.
  */
 function nonDocProperties(source: string): string[] {
   const file = ts.createSourceFile("kpi.ts", source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
@@ -41,7 +42,10 @@ function nonDocProperties(source: string): string[] {
       // Containers are compared through what they hold (a parameter list holds descriptions).
       if (!ts.isObjectLiteralExpression(value) && !ts.isArrayLiteralExpression(value)) out.push(node.getText(file));
     }
-    ts.forEachChild(node, visit);
+    const description = paramDescription(node);
+    ts.forEachChild(node, (child) => {
+      if (child !== description) visit(child);
+    });
   };
   visit(file);
   return out;
@@ -72,6 +76,17 @@ describe("the doc-stripping loader", () => {
     expect(stripped).toContain(
       "  compute: ({ revenue }) => revenue.reduce((a, b) => a + b, 0) / revenue.length,\n});\n",
     );
+  });
+
+  it("blanks the description of a parameter declared with param.<kind>, keeping its name and options", () => {
+    const source = DEFINITION.replace(
+      '[{ name: "revenue", kind: "numberList", description: { en: "Revenue", fr: "Montant" } }]',
+      '[param.numberList("revenue", { en: "Revenue", fr: "Montant" }, { min: 0 })]',
+    );
+    const stripped = stripDocs(source);
+    expect(stripped).toContain('  params: [param.numberList("revenue", { en: "", fr: "" }, { min: 0 })],\n');
+    expect(stripped).not.toContain("Montant");
+    expect(nonDocProperties(stripped)).toEqual(nonDocProperties(source));
   });
 
   it("blanks every definition of a file, each at its own place", () => {

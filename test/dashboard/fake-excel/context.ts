@@ -38,24 +38,17 @@ export class WorkbookProxy {
     this.settings = new SettingsProxy(ctx);
   }
   getSelectedRange(): RangeProxy {
-    const book = this.ctx.book;
-    return this.ctx.track(
-      new RangeProxy(
-        this.ctx,
-        () => book.activeSheet,
-        () => book.selection,
-      ),
-    );
+    return this.onActiveSheet(() => this.ctx.book.selection);
   }
   getActiveCell(): RangeProxy {
-    const book = this.ctx.book;
-    return this.ctx.track(
-      new RangeProxy(
-        this.ctx,
-        () => book.activeSheet,
-        () => cellName(parseAddress(book.selection).rect.row, parseAddress(book.selection).rect.col),
-      ),
-    );
+    return this.onActiveSheet(() => {
+      const { row, col } = parseAddress(this.ctx.book.selection).rect;
+      return cellName(row, col);
+    });
+  }
+  /** A range of the active sheet at the address `address` returns. */
+  private onActiveSheet(address: () => string): RangeProxy {
+    return this.ctx.track(new RangeProxy(this.ctx, () => this.ctx.book.activeSheet, address));
   }
 }
 

@@ -115,6 +115,11 @@ export class RangeProxy extends Loadable {
   private rect(): Rect {
     return parseAddress(this.addressText()).rect;
   }
+  /** The range's rectangle, for a property that Excel only gives once it is loaded. */
+  private loadedRect(property: string): Rect {
+    this.check(property);
+    return this.rect();
+  }
   private write(kind: "values" | "formulas" | "numberFormat", data: unknown[][]): void {
     const sheetName = this.sheetText();
     const address = this.addressText();
@@ -157,20 +162,16 @@ export class RangeProxy extends Loadable {
     this.write("formulas", data);
   }
   get rowIndex(): number {
-    this.check("rowIndex");
-    return this.rect().row;
+    return this.loadedRect("rowIndex").row;
   }
   get columnIndex(): number {
-    this.check("columnIndex");
-    return this.rect().col;
+    return this.loadedRect("columnIndex").col;
   }
   get rowCount(): number {
-    this.check("rowCount");
-    return this.rect().rows;
+    return this.loadedRect("rowCount").rows;
   }
   get columnCount(): number {
-    this.check("columnCount");
-    return this.rect().cols;
+    return this.loadedRect("columnCount").cols;
   }
 
   set numberFormat(data: unknown[][]) {
