@@ -1,6 +1,6 @@
 import { nelderMead } from "../numeric/nelder-mead.js";
 import { initialParams, initialStates } from "./init.js";
-import { filter, withinBounds, type EtsParams, type EtsSpec, type EtsStates } from "./model.js";
+import { filter, likelihood, withinBounds, type EtsParams, type EtsSpec, type EtsStates } from "./model.js";
 
 /** A model fitted by maximum likelihood, on the data's own scale. */
 export interface FittedEts {
@@ -27,7 +27,7 @@ export interface FittedEts {
  * Besides R's start (small smoothing parameters), the search also starts from a moderate and a fast
  * adaptation: the likelihood often has a second basin at high alpha that R's single start misses.
  */
-const EXTRA_STARTS: readonly EtsParams[] = [
+export const EXTRA_STARTS: readonly EtsParams[] = [
   { alpha: 0.5, beta: 0.05, gamma: 0.05, phi: 0.95 },
   { alpha: 0.95, beta: 0.5, gamma: 0.02, phi: 0.9 },
 ];
@@ -72,6 +72,12 @@ export interface FitOptions {
   readonly starts?: readonly EtsParams[];
   /** Initial states held fixed instead of estimated (the fallback for very short series). */
   readonly initial?: EtsStates;
+  /** Where the joint search starts instead of R's starting values (a screening fit's result). */
+  readonly from?: { readonly params: EtsParams; readonly initial: EtsStates };
+  /** Whether the best basin is searched again with smaller steps (default true). */
+  readonly polish?: boolean;
+  /** When a search stops: the simplex's likelihoods within this (relative) of each other; default 1e-9. */
+  readonly tolerance?: number;
 }
 
 /**
@@ -89,13 +95,13 @@ export function fitEts(y: readonly number[], spec: EtsSpec, options: FitOptions 
   let scale = 0;
   for (const v of y) scale = Math.max(scale, Math.abs(v));
   const ys = y.map((v) => v / scale);
-  const start = fixed
-    ? {
-        level: fixed.level / scale,
-        trend: fixed.trend / scale,
-        seasons: spec.season === "A" ? fixed.seasons.map((s) => s / scale) : fixed.seasons,
-      }
-    : initialStates(ys, spec);
+  const onScale = (states: EtsStates): EtsStates => ({
+    level: states.level / scale,
+    trend: states.trend / scale,
+    seasons: spec.season === "A" ? states.seasons.map((s) => s / scale) : states.seasons,
+  });
+  const given = fixed ?? options.from?.initial;
+  const start = given ? onScale(given) : initialStates(ys, spec);
   const optimiseStates = !fixed;
   const optimiseSeasons = optimiseStates && spec.season !== "N" && spec.m <= MAX_OPTIMISED_SEASON;
   const trended = spec.trend !== "N";
@@ -104,14 +110,17 @@ export function fitEts(y: readonly number[], spec: EtsSpec, options: FitOptions 
   const m = spec.m;
   const ring = new Float64Array(Math.max(1, m));
   const seasons = new Array<number>(seasonal ? m : 0);
-  const unpack = (x: readonly number[]): { params: EtsParams; initial: EtsStates } => {
+  // The objective writes each point into these two objects: an evaluation then allocates nothing.
+  const point = { alpha: 0, beta: 0, gamma: 0, phi: 1 };
+  const states = { level: 0, trend: 0, seasons };
+  const unpackInto = (x: readonly number[]): void => {
     let i = 0;
-    const alpha = x[i++] as number;
-    const beta = trended ? (x[i++] as number) : 0;
-    const gamma = seasonal ? (x[i++] as number) : 0;
-    const phi = damped ? (x[i++] as number) : 1;
-    const level = optimiseStates ? (x[i++] as number) : start.level;
-    const trend = !trended ? 0 : optimiseStates ? (x[i++] as number) : start.trend;
+    point.alpha = x[i++] as number;
+    point.beta = trended ? (x[i++] as number) : 0;
+    point.gamma = seasonal ? (x[i++] as number) : 0;
+    point.phi = damped ? (x[i++] as number) : 1;
+    states.level = optimiseStates ? (x[i++] as number) : start.level;
+    states.trend = !trended ? 0 : optimiseStates ? (x[i++] as number) : start.trend;
     if (seasonal) {
       if (optimiseSeasons) {
         let total = 0;
@@ -122,13 +131,16 @@ export function fitEts(y: readonly number[], spec: EtsSpec, options: FitOptions 
         seasons[m - 1] = (spec.season === "M" ? m : 0) - total;
       } else for (let k = 0; k < m; k++) seasons[k] = start.seasons[k] as number;
     }
-    return { params: { alpha, beta, gamma, phi }, initial: { level, trend, seasons } };
+  };
+  const unpack = (x: readonly number[]): { params: EtsParams; initial: EtsStates } => {
+    unpackInto(x);
+    return { params: { ...point }, initial: { level: states.level, trend: states.trend, seasons: [...seasons] } };
   };
   const objective = (x: readonly number[]): number => {
-    const { params, initial } = unpack(x);
-    if (!withinBounds(spec, params)) return Infinity;
-    if (spec.season === "M") for (const s of initial.seasons) if (s < 0) return Infinity;
-    const { lik } = filter(ys, spec, params, initial, ring);
+    unpackInto(x);
+    if (!withinBounds(spec, point)) return Infinity;
+    if (spec.season === "M") for (const s of seasons) if (s < 0) return Infinity;
+    const lik = likelihood(ys, spec, point, states, ring);
     return Number.isNaN(lik) ? Infinity : Math.max(lik, -1e10);
   };
   const pack = (p: EtsParams): number[] => {
@@ -158,13 +170,13 @@ export function fitEts(y: readonly number[], spec: EtsSpec, options: FitOptions 
   const dimension = pack(initialParams(spec)).length;
   let best: { x: number[]; value: number } | undefined;
   const extra = options.starts ?? (seasonal ? [...EXTRA_STARTS, SEASONAL_START] : EXTRA_STARTS);
-  for (const p of [initialParams(spec), ...extra]) {
+  for (const p of [options.from?.params ?? initialParams(spec), ...extra]) {
     const x0 = pack(p);
     if (!Number.isFinite(objective(x0))) continue;
     const result = nelderMead(objective, x0, {
       step: stepsFrom(p),
       maxEvaluations: options.maxEvaluations ?? 100 * dimension,
-      tolerance: 1e-9,
+      tolerance: options.tolerance ?? 1e-9,
       restarts: 2,
     });
     if (!best || result.value < best.value) best = result;
@@ -172,12 +184,15 @@ export function fitEts(y: readonly number[], spec: EtsSpec, options: FitOptions 
   if (!best || !Number.isFinite(best.value)) return undefined;
   // Polish the best basin with fresh, smaller steps.
   const bestStart = unpack(best.x).params;
-  const polished = nelderMead(objective, best.x, {
-    step: stepsFrom(bestStart).map((s) => s / 4),
-    maxEvaluations: options.maxEvaluations ?? 100 * dimension,
-    tolerance: 1e-10,
-    restarts: 2,
-  });
+  const polished =
+    options.polish === false
+      ? best
+      : nelderMead(objective, best.x, {
+          step: stepsFrom(bestStart).map((s) => s / 4),
+          maxEvaluations: options.maxEvaluations ?? 100 * dimension,
+          tolerance: 1e-10,
+          restarts: 2,
+        });
   if (polished.value < best.value) best = polished;
   const { params, initial } = unpack(best.x);
   const residuals = new Float64Array(n);

@@ -121,6 +121,34 @@ export function leastSquares(rows: readonly (readonly number[])[], y: readonly n
       aj[p]! += (row[j] as number) * (y[i] as number);
     }
   });
+  return solveAugmented(a);
+}
+
+/** Least squares over columns: the δ that minimises Σ_t (target_t − Σ_j columns[j]_t δ_j)². */
+export function leastSquaresColumns(columns: readonly Float64Array[], target: Float64Array): number[] {
+  const p = columns.length;
+  const n = target.length;
+  const a: Float64Array[] = Array.from({ length: p }, () => new Float64Array(p + 1));
+  for (let j = 0; j < p; j++) {
+    const cj = columns[j] as Float64Array;
+    const aj = a[j] as Float64Array;
+    for (let k = j; k < p; k++) {
+      const ck = columns[k] as Float64Array;
+      let dot = 0;
+      for (let t = 0; t < n; t++) dot += (cj[t] as number) * (ck[t] as number);
+      aj[k] = dot;
+      (a[k] as Float64Array)[j] = dot;
+    }
+    let dot = 0;
+    for (let t = 0; t < n; t++) dot += (cj[t] as number) * (target[t] as number);
+    aj[p] = dot;
+  }
+  return solveAugmented(a);
+}
+
+/** Solves the p × (p + 1) augmented normal equations by Gauss-Jordan elimination with pivoting; 0 where singular. */
+function solveAugmented(a: Float64Array[]): number[] {
+  const p = a.length;
   for (let col = 0; col < p; col++) {
     let pivot = col;
     for (let r = col + 1; r < p; r++) if (Math.abs(a[r]![col]!) > Math.abs(a[pivot]![col]!)) pivot = r;

@@ -98,28 +98,32 @@ const SEED = 20080101;
 /** Quantiles of simulated future paths (errors drawn from N(0, σ²), as R's `simulate.ets`). */
 function simulatedBounds(fit: FittedEts, horizon: number, confidence: number): { lower: number[]; upper: number[] } {
   const paths = Math.max(200, Math.min(2000, Math.floor(4_000_000 / horizon)));
-  const random = gaussian(seededOpenRandom(SEED));
+  // All the draws at once, path after path: the loop below then reads them in order.
+  const normals = standardNormals(paths * horizon, SEED);
   const sigma = Math.sqrt(fit.sigma2);
   const { spec } = fit;
   const { alpha, beta, gamma } = fit.params;
   const phi = spec.trend === "Ad" ? fit.params.phi : 1;
+  const trended = spec.trend !== "N";
+  const multiplicativeError = spec.error === "M";
   const m = spec.m;
   const draws = new Float64Array(paths * horizon);
   const ring = new Float64Array(m);
+  let next = 0;
   for (let p = 0; p < paths; p++) {
     let level = fit.last.level;
-    let slope = spec.trend === "N" ? 0 : fit.last.trend;
+    let slope = trended ? fit.last.trend : 0;
     for (let j = 0; j < m; j++) ring[j] = fit.last.seasons[m - 1 - j] as number;
     let slot = 0;
     for (let h = 0; h < horizon; h++) {
       const base = level + phi * slope;
       const s = ring[slot] as number;
       const mean = base * s;
-      const e = sigma * random();
-      const y = spec.error === "M" ? mean * (1 + e) : mean + e;
+      const e = sigma * (normals[next++] as number);
+      const y = multiplicativeError ? mean * (1 + e) : mean + e;
       draws[h * paths + p] = y;
       const newLevel = base + alpha * (y / s - base);
-      if (spec.trend !== "N") slope = phi * slope + (beta / alpha) * (newLevel - level - phi * slope);
+      if (trended) slope = phi * slope + (beta / alpha) * (newLevel - level - phi * slope);
       ring[slot] = s + gamma * (y / base - s);
       level = newLevel;
       slot = slot + 1 === m ? 0 : slot + 1;
@@ -129,36 +133,66 @@ function simulatedBounds(fit: FittedEts, horizon: number, confidence: number): {
   const upper: number[] = [];
   const tail = (1 - confidence) / 2;
   for (let h = 0; h < horizon; h++) {
-    const sample = draws.subarray(h * paths, (h + 1) * paths).sort();
+    const sample = draws.subarray(h * paths, (h + 1) * paths);
     lower.push(quantile(sample, tail));
     upper.push(quantile(sample, 1 - tail));
   }
   return { lower, upper };
 }
 
-/** R's default (type 7) sample quantile of sorted values. */
-function quantile(sorted: Float64Array, p: number): number {
-  const position = (sorted.length - 1) * p;
+/**
+ * R's default (type 7) sample quantile, by selection instead of a sort (the two order statistics it needs in
+ * linear time); reorders `values`.
+ */
+function quantile(values: Float64Array, p: number): number {
+  const position = (values.length - 1) * p;
   const below = Math.floor(position);
-  const above = Math.min(below + 1, sorted.length - 1);
-  const low = sorted[below] as number;
-  return low + (position - below) * ((sorted[above] as number) - low);
+  const low = select(values, below);
+  if (below + 1 >= values.length) return low;
+  // After selection everything past `below` is ≥ the value there: the next order statistic is their minimum.
+  let high = Infinity;
+  for (let i = below + 1; i < values.length; i++) high = Math.min(high, values[i] as number);
+  return low + (position - below) * (high - low);
 }
 
-/** Standard normal draws by the Box–Muller transform, both values of each pair used. */
-export function gaussian(uniform: () => number): () => number {
-  let spare: number | undefined;
-  return () => {
-    if (spare !== undefined) {
-      const value = spare;
-      spare = undefined;
-      return value;
+/** The k-th smallest of `values` (Hoare's selection), leaving smaller ones before k and larger ones after. */
+function select(values: Float64Array, k: number): number {
+  let left = 0;
+  let right = values.length - 1;
+  while (right > left) {
+    const pivot = values[(left + right) >>> 1] as number;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while ((values[i] as number) < pivot) i++;
+      while ((values[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = values[i] as number;
+        values[i++] = values[j] as number;
+        values[j--] = t;
+      }
     }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return values[k] as number;
+}
+
+/**
+ * `count` standard normal draws by the Box–Muller transform on the seeded uniforms of `seededOpenRandom`, both
+ * values of each pair used (the cosine first), in one typed array.
+ */
+export function standardNormals(count: number, seed: number): Float64Array {
+  const uniform = seededOpenRandom(seed);
+  const out = new Float64Array(count);
+  for (let i = 0; i < count; i += 2) {
     const radius = Math.sqrt(-2 * Math.log(uniform()));
     const angle = 2 * Math.PI * uniform();
-    spare = radius * Math.sin(angle);
-    return radius * Math.cos(angle);
-  };
+    out[i] = radius * Math.cos(angle);
+    if (i + 1 < count) out[i + 1] = radius * Math.sin(angle);
+  }
+  return out;
 }
 
 /** Upper-tail probability of the standard normal, Q(x) = 1 − Φ(x), accurate far into the tail. */

@@ -64,6 +64,28 @@ export function filter(
   errors?: Float64Array,
   fitted?: Float64Array,
 ): FilterOutput {
+  const lik = likelihood(y, spec, params, initial, ring, errors, fitted);
+  const { level, slope, slot, sse } = end;
+  const m = spec.season === "N" ? 0 : spec.m;
+  const seasons: number[] = [];
+  // Back to R's order: the most recent season first.
+  for (let j = 0; j < m; j++) seasons.push(ring[(slot - 1 - j + 2 * m) % m] as number);
+  return { lik, sse, final: { level, trend: slope, seasons } };
+}
+
+/** Where the last `likelihood` run ended: the optimiser's objective needs none of it, so nothing is allocated. */
+const end = { level: 0, slope: 0, slot: 0, sse: 0 };
+
+/** R's `lik` of the model over `y`, as `filter` computes it, leaving the final states in `end` and `ring`. */
+export function likelihood(
+  y: ArrayLike<number>,
+  spec: EtsSpec,
+  params: EtsParams,
+  initial: EtsStates,
+  ring: Float64Array,
+  errors?: Float64Array,
+  fitted?: Float64Array,
+): number {
   const n = y.length;
   const { alpha, gamma } = params;
   const trended = spec.trend !== "N";
@@ -111,10 +133,11 @@ export function filter(
   logFits += Math.log(product);
   let lik = n * Math.log(sse);
   if (multiplicativeError) lik += 2 * logFits;
-  const seasons: number[] = [];
-  // Back to R's order: the most recent season first.
-  for (let j = 0; j < (season === 0 ? 0 : m); j++) seasons.push(ring[(slot - 1 - j + 2 * m) % m] as number);
-  return { lik, sse, final: { level, trend: slope, seasons } };
+  end.level = level;
+  end.slope = slope;
+  end.slot = slot;
+  end.sse = sse;
+  return lik;
 }
 
 /** Point forecasts h = 1..horizon from the states after the last observation. */

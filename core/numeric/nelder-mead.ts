@@ -71,6 +71,11 @@ interface Vertex {
   value: number;
 }
 
+/**
+ * One simplex search. The simplex lives in preallocated arrays and its order is kept by insertion (one vertex
+ * changes per step), so a step allocates nothing: the likelihoods it serves cost about a microsecond, and
+ * sorting and copying had cost as much again. Ties keep their previous order, as a stable sort would.
+ */
 function search(
   value: (x: readonly number[]) => number,
   x0: number[],
@@ -87,52 +92,97 @@ function search(
   const beta = 1 + 2 / m;
   const gamma = 0.75 - 1 / (2 * m);
   const delta = 1 - 1 / m;
-  const simplex: Vertex[] = [{ x: x0, value: f0 }];
+  const points: number[][] = [[...x0]];
+  const values: number[] = [f0];
   for (let i = 0; i < n; i++) {
     const x = [...x0];
     x[i] = (x[i] as number) + (steps[i] as number);
-    simplex.push({ x, value: value(x) });
+    points.push(x);
+    values.push(value(x));
   }
-  const combine = (a: readonly number[], b: readonly number[], t: number): number[] =>
-    a.map((ai, i) => ai + t * ((b[i] as number) - ai));
-  while (mayContinue()) {
-    simplex.sort((p, q) => p.value - q.value);
-    const lowest = simplex[0] as Vertex;
-    const highest = simplex[n] as Vertex;
-    const spread = highest.value - lowest.value;
-    if (Number.isFinite(spread) && spread <= tolerance * (1 + Math.abs(lowest.value))) {
-      return { ...lowest, settled: true };
+  // order[0] is the lowest vertex, order[n] the highest.
+  const order: number[] = [];
+  for (let v = 0; v <= n; v++) order.push(v);
+  sortStable(order, values, 0);
+  const centroid = new Array<number>(n).fill(0);
+  let trial = [...x0];
+  let spare = [...x0];
+  /** Puts `x` (worth `fx`) in the highest vertex's place, and its index where its value now ranks. */
+  const replaceHighest = (x: number[], fx: number): number[] => {
+    const index = order[n] as number;
+    const old = points[index] as number[];
+    points[index] = x;
+    values[index] = fx;
+    let at = n;
+    while (at > 0 && (values[order[at - 1] as number] as number) > fx) {
+      order[at] = order[at - 1] as number;
+      at--;
     }
-    const centroid = new Array<number>(n).fill(0);
+    order[at] = index;
+    return old;
+  };
+  const towards = (into: number[], a: readonly number[], b: readonly number[], t: number): number[] => {
+    for (let i = 0; i < n; i++) into[i] = (a[i] as number) + t * ((b[i] as number) - (a[i] as number));
+    return into;
+  };
+  while (mayContinue()) {
+    const lowest = order[0] as number;
+    const low = values[lowest] as number;
+    const high = values[order[n] as number] as number;
+    const spread = high - low;
+    if (Number.isFinite(spread) && spread <= tolerance * (1 + Math.abs(low))) {
+      return { x: [...(points[lowest] as number[])], value: low, settled: true };
+    }
+    centroid.fill(0);
     for (let v = 0; v < n; v++) {
-      const x = (simplex[v] as Vertex).x;
+      const x = points[order[v] as number] as number[];
       for (let i = 0; i < n; i++) centroid[i] = (centroid[i] as number) + (x[i] as number) / n;
     }
-    const second = (simplex[n - 1] as Vertex).value;
-    const reflected = combine(centroid, highest.x, -alpha);
+    const highest = points[order[n] as number] as number[];
+    const second = values[order[n - 1] as number] as number;
+    const reflected = towards(trial, centroid, highest, -alpha);
     const fr = value(reflected);
-    if (fr < lowest.value) {
-      const expanded = combine(centroid, highest.x, -alpha * beta);
+    if (fr < low) {
+      const expanded = towards(spare, centroid, highest, -alpha * beta);
       const fe = value(expanded);
-      simplex[n] = fe < fr ? { x: expanded, value: fe } : { x: reflected, value: fr };
+      if (fe < fr) spare = replaceHighest(expanded, fe);
+      else trial = replaceHighest(reflected, fr);
       continue;
     }
     if (fr < second) {
-      simplex[n] = { x: reflected, value: fr };
+      trial = replaceHighest(reflected, fr);
       continue;
     }
-    const outside = fr < highest.value;
-    const contracted = outside ? combine(centroid, reflected, gamma) : combine(centroid, highest.x, gamma);
+    const outside = fr < high;
+    const contracted = towards(spare, centroid, outside ? reflected : highest, gamma);
     const fc = value(contracted);
-    if (fc < (outside ? fr : highest.value)) {
-      simplex[n] = { x: contracted, value: fc };
+    if (fc < (outside ? fr : high)) {
+      spare = replaceHighest(contracted, fc);
       continue;
     }
-    for (let v = 1; v <= n; v++) {
-      const x = combine(lowest.x, (simplex[v] as Vertex).x, delta);
-      simplex[v] = { x, value: value(x) };
+    const best = points[lowest] as number[];
+    for (let r = 1; r <= n; r++) {
+      const v = order[r] as number;
+      const x = points[v] as number[];
+      towards(x, best, x, delta);
+      values[v] = value(x);
     }
+    sortStable(order, values, 0);
   }
-  simplex.sort((p, q) => p.value - q.value);
-  return { ...(simplex[0] as Vertex), settled: false };
+  const lowest = order[0] as number;
+  return { x: [...(points[lowest] as number[])], value: values[lowest] as number, settled: false };
+}
+
+/** Insertion sort of `order[from..]` by `values`, keeping ties in their order (the arrays are short). */
+function sortStable(order: number[], values: readonly number[], from: number): void {
+  for (let i = from + 1; i < order.length; i++) {
+    const index = order[i] as number;
+    const v = values[index] as number;
+    let at = i;
+    while (at > from && (values[order[at - 1] as number] as number) > v) {
+      order[at] = order[at - 1] as number;
+      at--;
+    }
+    order[at] = index;
+  }
 }
