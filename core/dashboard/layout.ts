@@ -1,11 +1,4 @@
-import type {
-  CellBlock,
-  ChartSpec,
-  ConditionalFormatSpec,
-  NumberFormatSpec,
-  StyleSpec,
-  TileSpec,
-} from "../plan/plan.js";
+import type { ChartSpec, SheetWrites, TileSpec } from "../plan/plan.js";
 
 /**
  * Where things go on the dashboard sheet. Three lanes run down the sheet side by side: the main lane (tiles, then
@@ -47,13 +40,9 @@ export interface TileDraft {
 }
 
 /** What one section writes, already at its final rows: cells, formats, charts (unplaced) and its height. */
-export interface Fragment {
+export interface Fragment extends SheetWrites {
   /** Rows the section takes, the gap after it excluded. */
   readonly rows: number;
-  readonly blocks: readonly CellBlock[];
-  readonly numberFormats: readonly NumberFormatSpec[];
-  readonly styles: readonly StyleSpec[];
-  readonly conditionalFormats: readonly ConditionalFormatSpec[];
   readonly charts: readonly ChartDraft[];
   /** Tiles the section placed itself. */
   readonly tiles: readonly TileSpec[];

@@ -103,13 +103,17 @@ export interface ChartSpec {
  */
 export type SheetMode = "create" | "dashboard" | "existing";
 
-export interface SheetPlan {
-  readonly name: string;
-  readonly mode: SheetMode;
+/** What a sheet's writes consist of, besides its charts: a whole sheet and each dashboard section alike. */
+export interface SheetWrites {
   readonly blocks: readonly CellBlock[];
   readonly numberFormats: readonly NumberFormatSpec[];
   readonly styles: readonly StyleSpec[];
   readonly conditionalFormats: readonly ConditionalFormatSpec[];
+}
+
+export interface SheetPlan extends SheetWrites {
+  readonly name: string;
+  readonly mode: SheetMode;
   readonly charts: readonly ChartSpec[];
   /** Column widths in pixels, from column A. */
   readonly columnWidths?: readonly number[];
