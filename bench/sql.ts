@@ -1,11 +1,13 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { aggregateFor } from "../core/aggregate/index.js";
+import { fileURLToPath } from "node:url";
 import { kpiById } from "../core/registry.js";
 import { evaluate } from "../core/run.js";
 import type { AnyKpi } from "../core/spec.js";
+import { aggregate } from "../sql/bigquery/library.js";
 import { openKpiDatabase } from "../sql/duckdb/register.js";
 
 /**
@@ -76,7 +78,7 @@ export async function benchSql(sizes: readonly number[] = [1_000_000, 10_000_000
           equal: close(kpi.value, native.value),
         });
       }
-      results.push(...(await mergePath(rows)));
+      results.push(...mergePath(rows));
     }
   } finally {
     connection.closeSync();
@@ -86,57 +88,100 @@ export async function benchSql(sizes: readonly number[] = [1_000_000, 10_000_000
   return results;
 }
 
-/** The UDAF path (8 partitions, each state JSON-serialised, then merged) against one pass of the core. */
-async function mergePath(rows: number): Promise<SqlBenchRow[]> {
-  const scores = Array.from({ length: rows }, (_, i) => (i * 2_654_435_761) % 11);
-  const customers = Array.from({ length: rows }, (_, i) => `C${(i * 40_503) % Math.max(10, rows / 10)}`);
-  const orders = Array.from({ length: rows }, (_, i) => `O${i >> 1}`);
-  const cases: [string, unknown[][]][] = [
-    ["NPS", [scores]],
-    ["REPEATRATE", [customers, orders]],
-  ];
-  const out: SqlBenchRow[] = [];
-  for (const [id, columns] of cases) {
-    const kpi = kpiById(id) as AnyKpi;
-    const single = await best(() =>
-      evaluate(
-        kpi,
-        columns.map((c) => [c]),
-      ),
+/** The merge-path cases: each KPI's columns as the sheet holds them, and as BigQuery passes them to the UDAF. */
+const MERGE_CASES: Readonly<
+  Record<string, (rows: number) => { id: string; sheet: unknown[][]; bigQuery: unknown[][] }>
+> = {
+  NPS: (rows) => ({ id: "NPS", sheet: [scoresOf(rows)], bigQuery: [scoresOf(rows)] }),
+  "NPS, INT64 as BigInt": (rows) => ({ id: "NPS", sheet: [scoresOf(rows)], bigQuery: [scoresOf(rows).map(BigInt)] }),
+  REPEATRATE: (rows) => {
+    const customers = Array.from({ length: rows }, (_, i) => `C${(i * 40_503) % Math.max(10, rows / 10)}`);
+    const orders = Array.from({ length: rows }, (_, i) => `O${i >> 1}`);
+    return { id: "REPEATRATE", sheet: [customers, orders], bigQuery: [customers, orders] };
+  },
+};
+
+const scoresOf = (rows: number): number[] => Array.from({ length: rows }, (_, i) => (i * 2_654_435_761) % 11);
+
+/**
+ * The UDAF path against one pass of the core: 8 partitions, each fed row by row through the functions the
+ * generated UDAF calls (sql/bigquery/library.ts `aggregate`, with its error naming), each state JSON-serialised,
+ * then merged. NPS runs twice: with numbers, and with the BigInts BigQuery passes for its INT64 column
+ * (sql/bigquery/ddl.ts), whose conversion to a number is a cost of its own. Each case runs in its own process,
+ * as bench/worker.ts does, so that one case's JIT feedback and garbage cannot slow the next.
+ */
+export function mergePath(rows: number): SqlBenchRow[] {
+  return Object.keys(MERGE_CASES).map((name) => {
+    const child = spawnSync(
+      process.execPath,
+      ["--import", "tsx", fileURLToPath(import.meta.url), MERGE, name, `${rows}`],
+      {
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+      },
     );
-    const merged = await best(() => {
-      const agg = aggregateFor(id);
-      const parts = 8;
-      const size = Math.ceil(rows / parts);
-      const states = [];
-      for (let p = 0; p < parts; p++) {
-        const state = agg.init();
-        const end = Math.min(rows, (p + 1) * size);
-        if (columns.length === 1) {
-          const [a] = columns as [unknown[]];
-          for (let r = p * size; r < end; r++) agg.add(state, a[r]);
-        } else {
-          const [a, b] = columns as [unknown[], unknown[]];
-          for (let r = p * size; r < end; r++) agg.add(state, a[r], b[r]);
-        }
-        states.push(JSON.parse(JSON.stringify(state)) as typeof state);
-      }
-      const total = states.reduce((into, s) => agg.merge(into, s));
-      return agg.finish(total);
-    });
-    out.push({
-      rows,
-      case: `Node ${id}: merge path (8 partitions) vs single pass`,
-      kpiMs: merged.ms,
-      nativeMs: single.ms,
-      ratio: Math.round((merged.ms / single.ms) * 100) / 100,
-      equal: close(merged.value, single.value),
-    });
-  }
-  return out;
+    if (child.status !== 0) throw new Error(`merge path ${name} ${rows}: ${child.stderr}`);
+    return JSON.parse(child.stdout.trim().split("\n").pop() ?? "") as SqlBenchRow;
+  });
 }
 
-if (import.meta.url === `file://${process.argv[1] ?? ""}`) {
+const MERGE = "--merge-case";
+
+/** One merge-path case, measured in this process: single pass and merge path alternate, best of 3 each. */
+function measureMerge(name: string, rows: number): SqlBenchRow {
+  const make = MERGE_CASES[name];
+  if (!make) throw new Error(`no merge case ${name}`);
+  const { id, sheet, bigQuery } = make(rows);
+  const kpi = kpiById(id) as AnyKpi;
+  const single = () =>
+    evaluate(
+      kpi,
+      sheet.map((c) => [c]),
+    );
+  const merged = () => {
+    const agg = aggregate(id);
+    const parts = 8;
+    const size = Math.ceil(rows / parts);
+    const states = [];
+    for (let p = 0; p < parts; p++) {
+      const state = agg.init();
+      const end = Math.min(rows, (p + 1) * size);
+      if (bigQuery.length === 1) {
+        const [a] = bigQuery as [unknown[]];
+        for (let r = p * size; r < end; r++) agg.add(state, a[r]);
+      } else {
+        const [a, b] = bigQuery as [unknown[], unknown[]];
+        for (let r = p * size; r < end; r++) agg.add(state, a[r], b[r]);
+      }
+      states.push(JSON.parse(JSON.stringify(state)) as typeof state);
+    }
+    const total = states.reduce((into, s) => agg.merge(into, s));
+    return agg.finish(total);
+  };
+  const times = { single: Infinity, merged: Infinity };
+  const values: [unknown, unknown] = [undefined, undefined];
+  for (let i = 0; i < 3; i++) {
+    let start = performance.now();
+    values[0] = single();
+    times.single = Math.min(times.single, performance.now() - start);
+    start = performance.now();
+    values[1] = merged();
+    times.merged = Math.min(times.merged, performance.now() - start);
+  }
+  const ms = (t: number): number => Math.round(t * 10) / 10;
+  return {
+    rows,
+    case: `Node ${name}: merge path (8 partitions) vs single pass`,
+    kpiMs: ms(times.merged),
+    nativeMs: ms(times.single),
+    ratio: Math.round((times.merged / times.single) * 100) / 100,
+    equal: close(values[1], values[0]),
+  };
+}
+
+if (process.argv[2] === MERGE) {
+  console.log(JSON.stringify(measureMerge(process.argv[3] ?? "", Number(process.argv[4]))));
+} else if (import.meta.url === `file://${process.argv[1] ?? ""}`) {
   const sizes = process.argv.slice(2).map(Number).filter(Number.isFinite);
   console.table(await benchSql(sizes.length > 0 ? sizes : undefined));
 }

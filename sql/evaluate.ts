@@ -1,4 +1,5 @@
 import { isKpiError, type KpiError } from "../core/errors.js";
+import { isNumberView } from "../core/read/scan.js";
 import { evaluate } from "../core/run.js";
 import type { AnyKpi, KpiResult } from "../core/spec.js";
 
@@ -8,12 +9,17 @@ import type { AnyKpi, KpiResult } from "../core/spec.js";
  * (row 1, column 3)". Errors are rare, so the second pass costs nothing on the hot path.
  */
 const asRange = (arg: unknown, layout: "row" | "column"): unknown =>
-  // A SQL list's elements share one type: its first non-NULL element tells whether it is a list of lists.
-  !Array.isArray(arg) || Array.isArray(arg.find((cell) => cell !== null && cell !== undefined))
-    ? arg
-    : layout === "row"
+  // A typed array (DuckDB's numeric list, uncopied) is a list of numbers like any other.
+  isNumberView(arg)
+    ? layout === "row"
       ? [arg]
-      : (arg as unknown[]).map((cell) => [cell]);
+      : Array.from(arg, (cell) => [cell])
+    : // A SQL list's elements share one type: its first non-NULL element tells whether it is a list of lists.
+      !Array.isArray(arg) || Array.isArray(arg.find((cell) => cell !== null && cell !== undefined))
+      ? arg
+      : layout === "row"
+        ? [arg]
+        : (arg as unknown[]).map((cell) => [cell]);
 
 /** The core's result on SQL arguments, with errors worded as for a list held in a column. */
 export function evaluateSql(kpi: AnyKpi, args: readonly unknown[]): KpiResult | KpiError {

@@ -1,113 +1,197 @@
 import type { AnyKpi } from "../spec.js";
 import { finishAov, finishShareWithTwoOrMore } from "./finish.js";
-import type { MergeableKpi, State } from "./index.js";
-import { keyReader, numberReader } from "./read.js";
+import type { MergeableKpi, Raise, State } from "./index.js";
+import { KeyReader, NumberReader } from "./read.js";
 
 /**
- * AOV, REPEATRATE and CROSSSELL count distinct keys, so their state keeps the keys themselves, in a plain
- * object (JSON-safe; every key is prefixed with "k" so that no label can be "__proto__"):
- * - REPEATRATE, CROSSSELL: customer → its first order (product) key, or 1 once a second distinct one shows;
- *   without order ids (REPEATRATE only) each row is an order: customer → 0 for one row, 1 for more.
- * - AOV: the distinct order ids, with t = [Σ revenue of all rows, rows, Σ revenue of rows with an order id].
+ * AOV, REPEATRATE and CROSSSELL count distinct keys, so their state keeps the keys themselves: `keys[i]` is a
+ * distinct key and `values[i]` what it carries.
+ * - REPEATRATE, CROSSSELL: customer → its first order (product) key, or MANY once a second distinct one shows;
+ *   without order ids (REPEATRATE only) each row is an order: customer → 0 for one row, MANY for more.
+ * - AOV: the distinct order ids (no values), with t = [Σ revenue of all rows, rows, Σ revenue of rows with an id].
  * An optional key column that is blank in every row is an omitted argument, as in the sheet; once a row
  * has a key, rows without one are skipped (paired ranges), so a partial state without keys adds nothing.
+ *
+ * The state is plain JSON (two arrays). Finding a key's position goes through a Map built from `keys` the first
+ * time a state is seen (kept beside it in a WeakMap, so a state that comes back from JSON gets its own): one hash
+ * lookup per row, where an object keyed by label costs a string concatenation and two lookups.
  */
 
+/** A number, so that no key (a string) can be mistaken for it. */
 const MANY = 1;
 
-type Seen = Record<string, string | number>;
+const INDEXES = new WeakMap<State, Map<string, number>>();
 
-function mergeSeen(into: Seen, other: Seen, keyed: boolean): void {
-  for (const key of Object.keys(other)) {
-    const mine = into[key];
-    const theirs = other[key] as string | number;
-    if (mine === undefined) into[key] = theirs;
-    else if (!keyed || (mine !== MANY && (theirs === MANY || mine !== theirs))) into[key] = MANY;
+function indexOf(state: State): Map<string, number> {
+  let index = INDEXES.get(state);
+  if (!index) {
+    index = new Map();
+    const keys = state.keys ?? [];
+    for (let i = 0; i < keys.length; i++) index.set(keys[i] as string, i);
+    INDEXES.set(state, index);
   }
+  return index;
 }
 
-export function distinctAggregate(kpi: AnyKpi, nameError: (error: unknown, kpi: AnyKpi) => unknown): MergeableKpi {
-  const [first, second] = kpi.params;
-  if (!first || !second) throw new Error(`${kpi.id} needs two range parameters`);
-  const aov = kpi.id === "AOV";
-  const alwaysKeyed = !second.optional;
-  const readFirst = aov ? numberReader(first) : keyReader(first);
-  const readSecond = keyReader(second);
+/** Forgets the keys: the first row with a key turns a state without keys into a keyed one. */
+function startKeyed(state: State, aov: boolean): void {
+  state.keyed = true;
+  state.keys = [];
+  state.values = [];
+  if (aov) state.t[2] = 0;
+  INDEXES.set(state, new Map());
+}
 
-  function add(state: State, a: unknown, b: unknown): State {
-    const value = readFirst(a);
-    const key = readSecond(b);
-    if (key !== undefined && !state.keyed) {
-      state.keyed = true;
-      state.seen = {};
-      if (aov) state.t[2] = 0;
-    }
-    const seen = state.seen as Seen;
-    if (value === undefined) return state;
-    if (aov) {
-      const revenue = value as number;
-      state.t[0] = (state.t[0] as number) + revenue;
-      state.t[1] = (state.t[1] as number) + 1;
-      if (key !== undefined) {
-        state.t[2] = (state.t[2] as number) + revenue;
-        seen[`k${key}`] = 1;
-      }
-      return state;
-    }
-    const customer = `k${value as string}`;
-    if (!state.keyed) {
-      seen[customer] = seen[customer] === undefined ? 0 : MANY;
-      return state;
-    }
-    if (key === undefined) return state;
-    const earlier = seen[customer];
-    if (earlier === undefined) seen[customer] = `k${key}`;
-    else if (earlier !== MANY && earlier !== `k${key}`) seen[customer] = MANY;
-    return state;
+/** The aggregate of AOV, REPEATRATE or CROSSSELL. Methods, not closures: see Adder in index.ts. */
+export class DistinctAggregate implements MergeableKpi {
+  readonly id: string;
+  readonly columns: readonly string[];
+  readonly options: readonly string[] = [];
+  private readonly aov: boolean;
+  private readonly alwaysKeyed: boolean;
+  private readonly revenue: NumberReader;
+  private readonly customer: KeyReader;
+  private readonly second: KeyReader;
+  // The index of the state of the previous row: a partition's rows all go to one state.
+  private lastState: State | undefined;
+  private lastIndex = new Map<string, number>();
+
+  constructor(
+    kpi: AnyKpi,
+    private readonly raise: Raise,
+  ) {
+    const [first, second] = kpi.params;
+    if (!first || !second) throw new Error(`${kpi.id} needs two range parameters`);
+    this.id = kpi.id;
+    this.columns = [first.name, second.name];
+    this.aov = kpi.id === "AOV";
+    this.alwaysKeyed = !second.optional;
+    this.revenue = new NumberReader(first);
+    this.customer = new KeyReader(first);
+    this.second = new KeyReader(second);
   }
 
-  return {
-    id: kpi.id,
-    columns: [first.name, second.name],
-    options: [],
-    init: () => ({ t: [0, 0, 0], keyed: alwaysKeyed, seen: {} }),
-    add: (state, a, b) => {
-      try {
-        return add(state, a, b);
-      } catch (error) {
-        throw nameError(error, kpi);
+  init(): State {
+    return { t: [0, 0, 0], keyed: this.alwaysKeyed, keys: [], values: [] };
+  }
+
+  add(state: State, a?: unknown, b?: unknown): State {
+    try {
+      if (this.aov) this.addOrder(state, a, b);
+      else this.addCustomer(state, a, b);
+      return state;
+    } catch (error) {
+      throw this.raise(error);
+    }
+  }
+
+  // Each row reads its first column, then its key, as the sheet reads the ranges in order (the first error wins).
+
+  private addOrder(state: State, a: unknown, b: unknown): void {
+    const revenue = this.revenue.read(a);
+    const key = this.rowKey(state, b);
+    if (revenue === undefined) return;
+    const t = state.t;
+    t[0] = (t[0] as number) + revenue;
+    t[1] = (t[1] as number) + 1;
+    if (key === undefined) return;
+    t[2] = (t[2] as number) + revenue;
+    const index = this.indexFor(state);
+    if (!index.has(key)) {
+      const keys = state.keys as string[];
+      index.set(key, keys.length);
+      keys.push(key);
+    }
+  }
+
+  private addCustomer(state: State, a: unknown, b: unknown): void {
+    const customer = this.customer.read(a);
+    const key = this.rowKey(state, b);
+    if (customer === undefined || (state.keyed && key === undefined)) return;
+    const index = this.indexFor(state);
+    const i = index.get(customer);
+    const values = state.values as (string | number)[];
+    if (i === undefined) {
+      const keys = state.keys as string[];
+      index.set(customer, keys.length);
+      keys.push(customer);
+      values.push(state.keyed ? (key as string) : 0);
+      return;
+    }
+    const earlier = values[i];
+    if (earlier !== MANY && (!state.keyed || earlier !== key)) values[i] = MANY;
+  }
+
+  /** The row's key; the first one turns a state without keys into a keyed one. */
+  private rowKey(state: State, b: unknown): string | undefined {
+    const key = this.second.read(b);
+    if (key !== undefined && !state.keyed) {
+      startKeyed(state, this.aov);
+      this.lastState = undefined;
+    }
+    return key;
+  }
+
+  private indexFor(state: State): Map<string, number> {
+    if (state !== this.lastState) {
+      this.lastIndex = indexOf(state);
+      this.lastState = state;
+    }
+    return this.lastIndex;
+  }
+
+  merge(into: State, other: State): State {
+    if (other.keyed && !into.keyed) {
+      startKeyed(into, this.aov);
+      this.lastState = undefined;
+    }
+    if (this.aov) {
+      into.t[0] = (into.t[0] as number) + (other.t[0] as number);
+      into.t[1] = (into.t[1] as number) + (other.t[1] as number);
+    }
+    if (other.keyed === into.keyed) {
+      if (this.aov) into.t[2] = (into.t[2] as number) + (other.t[2] as number);
+      this.mergeKeys(into, other);
+    }
+    return into;
+  }
+
+  /** Merges other's keys into into's (both keyed alike). */
+  private mergeKeys(into: State, other: State): void {
+    const index = this.indexFor(into);
+    const keys = into.keys as string[];
+    const values = into.values as (string | number)[];
+    const theirKeys = other.keys ?? [];
+    const theirValues = other.values ?? [];
+    for (let j = 0; j < theirKeys.length; j++) {
+      const key = theirKeys[j] as string;
+      const i = index.get(key);
+      if (i === undefined) {
+        index.set(key, keys.length);
+        keys.push(key);
+        if (!this.aov) values.push(theirValues[j] as string | number);
+        continue;
       }
-    },
-    merge: (into, other) => {
-      if (other.keyed && !into.keyed) {
-        into.keyed = true;
-        into.seen = {};
-        into.t[2] = 0;
-      }
-      if (aov) {
-        into.t[0] = (into.t[0] as number) + (other.t[0] as number);
-        into.t[1] = (into.t[1] as number) + (other.t[1] as number);
-      }
-      if (other.keyed === into.keyed) {
-        if (aov) into.t[2] = (into.t[2] as number) + (other.t[2] as number);
-        mergeSeen(into.seen as Seen, other.seen as Seen, into.keyed === true && !aov);
-      }
-      return into;
-    },
-    finish: (state) => {
-      try {
-        const seen = state.seen as Seen;
-        const keys = Object.keys(seen);
-        if (aov)
-          return state.keyed
-            ? finishAov(state.t[2] as number, keys.length)
-            : finishAov(state.t[0] as number, state.t[1] as number);
-        let repeaters = 0;
-        for (const key of keys) if (seen[key] === MANY) repeaters++;
-        return finishShareWithTwoOrMore(repeaters, keys.length);
-      } catch (error) {
-        throw nameError(error, kpi);
-      }
-    },
-  };
+      if (this.aov) continue;
+      const mine = values[i];
+      const theirs = theirValues[j];
+      // Unkeyed, a customer in both states has two rows; keyed, two distinct orders unless both hold the same one.
+      if (!into.keyed || (mine !== MANY && (theirs === MANY || mine !== theirs))) values[i] = MANY;
+    }
+  }
+
+  finish(state: State): number {
+    try {
+      const distinct = (state.keys ?? []).length;
+      if (this.aov)
+        return state.keyed
+          ? finishAov(state.t[2] as number, distinct)
+          : finishAov(state.t[0] as number, state.t[1] as number);
+      let repeaters = 0;
+      for (const value of state.values ?? []) if (value === MANY) repeaters++;
+      return finishShareWithTwoOrMore(repeaters, distinct);
+    } catch (error) {
+      throw this.raise(error);
+    }
+  }
 }

@@ -109,6 +109,16 @@ function readPaired(params: ReadSpec[], raw: unknown[], into: Record<string, unk
   return original ? positions.map((position) => original.original(position)) : positions;
 }
 
+/**
+ * Whether argument `index` of `kpi` may be a one-row range holding a typed array of numbers (`[view]`, see
+ * NumberView in scan.ts): the numeric kinds read by scanNumbers alone, not paired ones (aligned row by row).
+ */
+export function takesNumberView(kpi: AnyKpi, index: number): boolean {
+  const param = kpi.params[index];
+  if (!param || !["numberRange", "numberList", "dates"].includes(param.kind)) return false;
+  return !(kpi.paired ?? []).some((group) => group.includes(param.name));
+}
+
 /** Turns host values into the clean arguments of `kpi`, or throws the KpiError that explains why not. */
 export function coerceArgs(
   kpi: AnyKpi,

@@ -53,6 +53,7 @@ export function scanNumbers(
   visit?: (value: number, position: number) => void,
   blank?: () => void,
 ): { sum: number; count: number } {
+  if (Array.isArray(arg) && arg.length === 1 && isNumberView(arg[0])) return scanView(arg[0], param, visit);
   if (!Array.isArray(arg) || !Array.isArray(arg[0])) return scanCarefully(arg, param, visit, blank);
   const limits = limitsOf(param);
   const dates = param.kind === "dates";
@@ -70,6 +71,65 @@ export function scanNumbers(
     scanBlock(arg, from, Math.min(from + BLOCK_ROWS, arg.length), limits, state, odd, visit, blank);
   }
   return { sum: state[0] as number, count: state[1] as number };
+}
+
+/**
+ * A typed array of numbers, read as a one-row range (`[view]`): how a SQL engine holds a column (DuckDB's list of
+ * INTEGER or DOUBLE), handed over without copying it into a JS array. It holds no blanks. Only the kinds read by
+ * scanNumbers alone take one (see takesNumberView in args.ts).
+ */
+export type NumberView =
+  Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
+
+export const isNumberView = (v: unknown): v is NumberView =>
+  ArrayBuffer.isView(v) && !(v instanceof DataView) && !(v instanceof BigInt64Array) && !(v instanceof BigUint64Array);
+
+/** scanNumbers over a view, in blocks as scanBlock (see BLOCK_ROWS): an element per row of a one-row range. */
+function scanView(
+  values: NumberView,
+  param: ParamSpec,
+  visit?: (value: number, position: number) => void,
+): { sum: number; count: number } {
+  const limits = limitsOf(param);
+  const state = new Float64Array(2);
+  for (let from = 0; from < values.length; from += BLOCK_ROWS * 16) {
+    scanViewBlock(values, from, Math.min(from + BLOCK_ROWS * 16, values.length), limits, param, state, visit);
+  }
+  return { sum: state[0] as number, count: state[1] as number };
+}
+
+function scanViewBlock(
+  values: NumberView,
+  from: number,
+  to: number,
+  limits: Limits,
+  param: ParamSpec,
+  state: Float64Array,
+  visit?: (value: number, position: number) => void,
+): void {
+  const { lo, hi, above, integer } = limits;
+  let sum = state[0] as number;
+  let count = state[1] as number;
+  for (let i = from; i < to; i++) {
+    const raw = values[i] as number;
+    // NaN and ±Infinity (a DOUBLE column can hold them) fail raw - raw === 0 and take the careful reader.
+    const value =
+      raw - raw === 0 && raw >= lo && raw <= hi && raw > above && (!integer || Math.floor(raw) === raw)
+        ? raw
+        : oddInView(values, i, param);
+    sum += value;
+    count++;
+    if (visit) visit(value, i + 1);
+  }
+  state[0] = sum;
+  state[1] = count;
+}
+
+/** Element i of a view off the plain path: the careful reader's value (a number is never blank) or its error. */
+function oddInView(values: NumberView, i: number, param: ParamSpec): number {
+  const value = numberAt(values[i], param, i + 1, 0, i, values.length > 1);
+  if (value === undefined) throw new TypeError("a number read as a blank");
+  return value;
 }
 
 /** A cell that is not a blank or a plain in-domain number: its value, undefined for a blank, or a KpiError. */

@@ -62,13 +62,14 @@ export function udafRoutine(id: string): Routine {
   const rowArgs = columns.map((c) => c.name).join(", ");
   const optionArgs = options.map((o) => o.name).join(", ");
   const withOptions = (first: string): string => [first, optionArgs].filter(Boolean).join(", ");
+  // `kpi || …`: the options array is built on the first call only, not once per row.
+  const fns = `(kpi || (kpi = kpiCore.aggregate(${JSON.stringify(id)}, [${optionArgs}])))`;
   const body = [
     `let kpi = null;`,
-    `const fns = (options) => kpi || (kpi = kpiCore.aggregate(${JSON.stringify(id)}, options));`,
-    `export function initialState(${optionArgs}) { return fns([${optionArgs}]).init(); }`,
-    `export function aggregate(${withOptions(`state, ${rowArgs}`)}) { fns([${optionArgs}]).add(state, ${rowArgs}); }`,
-    `export function merge(${withOptions("state, partialState")}) { fns([${optionArgs}]).merge(state, partialState); }`,
-    `export function finalize(${withOptions("state")}) { return fns([${optionArgs}]).finish(state); }`,
+    `export function initialState(${optionArgs}) { return ${fns}.init(); }`,
+    `export function aggregate(${withOptions(`state, ${rowArgs}`)}) { ${fns}.add(state, ${rowArgs}); }`,
+    `export function merge(${withOptions("state, partialState")}) { ${fns}.merge(state, partialState); }`,
+    `export function finalize(${withOptions("state")}) { return ${fns}.finish(state); }`,
   ].join("\n");
   return { name: aggregateName(kpi), kind: "udaf", id, params: [...columns, ...options], returns: "FLOAT64", body };
 }

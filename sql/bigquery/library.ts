@@ -1,4 +1,4 @@
-import { aggregateFor, type MergeableKpi, type State } from "../../core/aggregate/index.js";
+import { aggregateFor, type MergeableKpi } from "../../core/aggregate/index.js";
 import { dateToSerial } from "../../core/dates.js";
 import { isKpiError } from "../../core/errors.js";
 import { kpiById } from "../../core/registry.js";
@@ -61,32 +61,17 @@ export function udf(id: string, args: readonly unknown[]): unknown {
 /** The name of a KPI's UDAF: BigQuery has no overloads, so the aggregate form gets its own name. */
 export const aggregateName = (kpi: AnyKpi): string => `${sqlName(kpi)}_agg`;
 
-/** The functions of the UDAF `kpi_<id>_agg`, for its NOT AGGREGATE arguments; errors become SQL errors. */
+/**
+ * The functions of the UDAF `kpi_<id>_agg`, for its NOT AGGREGATE arguments; errors become SQL errors (`raise`:
+ * the core's own functions, called straight, with no wrapper per row).
+ */
 export function aggregate(id: string, options: readonly unknown[] = []): MergeableKpi {
   const kpi = known(id);
   const name = aggregateName(kpi);
-  let inner: MergeableKpi;
+  const raise = (error: unknown): unknown => sqlError(kpi, error, name);
   try {
-    inner = aggregateFor(kpi.id, options.map(fromBigQuery));
+    return aggregateFor(kpi.id, options.map(fromBigQuery), raise);
   } catch (error) {
-    throw sqlError(kpi, error, name);
+    throw raise(error);
   }
-  const guard =
-    <A extends unknown[], R>(run: (...args: A) => R) =>
-    (...args: A): R => {
-      try {
-        return run(...args);
-      } catch (error) {
-        throw sqlError(kpi, error, name);
-      }
-    };
-  return {
-    id: inner.id,
-    columns: inner.columns,
-    options: inner.options,
-    init: () => inner.init(),
-    add: guard((state: State, ...row: unknown[]) => inner.add(state, ...row)),
-    merge: (into, other) => inner.merge(into, other),
-    finish: guard((state: State) => inner.finish(state)),
-  };
 }

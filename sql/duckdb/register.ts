@@ -8,6 +8,7 @@ import {
   type DuckDBType,
 } from "@duckdb/node-api";
 import { isKpiError } from "../../core/errors.js";
+import { takesNumberView } from "../../core/read/args.js";
 import { KPIS } from "../../core/registry.js";
 import type { AnyKpi } from "../../core/spec.js";
 import { evaluateSql, trimTrailingBlanks } from "../evaluate.js";
@@ -25,6 +26,8 @@ const resultType = (kpi: AnyKpi): DuckDBType =>
   kpi.result === "number" ? DOUBLE : kpi.result === "text" ? VARCHAR : spillType(spillShape(kpi));
 
 export function kpiFunction(kpi: AnyKpi): DuckDBScalarFunction {
+  // The arguments whose numeric lists the core reads as typed arrays, uncopied.
+  const views = kpi.params.map((_, i) => takesNumberView(kpi, i));
   return DuckDBScalarFunction.create({
     name: sqlName(kpi),
     returnType: resultType(kpi),
@@ -36,7 +39,7 @@ export function kpiFunction(kpi: AnyKpi): DuckDBScalarFunction {
       const vectors = argumentVectors(input);
       for (let row = 0; row < input.rowCount; row++) {
         const args = trimTrailingBlanks(
-          vectors.map((vector) => readArgument(vector, row)),
+          vectors.map((vector, i) => readArgument(vector, row, views[i])),
           kpi,
         );
         const result = evaluateSql(kpi, args);

@@ -176,6 +176,19 @@ describe("BigQuery UDAFs over random partitions and merge trees", () => {
     expect(() => csat.initialState(5, 6)).toThrow("#NUM! kpi_csat_agg: threshold 6 is outside the scale 1 to 5");
   });
 
+  it("keeps any label as a distinct key, including the names of Object's own properties", () => {
+    const customers = ["__proto__", "constructor", "toString", "__PROTO__", "hasOwnProperty", "Ann", "ann"];
+    const orders = ["O1", "O2", "O3", "O4", "O5", "O6", "O7"];
+    const udaf = compileUdaf(udafRoutine("REPEATRATE"), context());
+    const [first, second] = [udaf.initialState(), udaf.initialState()];
+    customers.forEach((customer, i) => udaf.aggregate(i % 2 ? first : second, customer, orders[i]));
+    const merged = roundTrip(first);
+    udaf.merge(merged, roundTrip(second));
+    const expected = evaluate(kpiById("REPEATRATE") as AnyKpi, [customers.map((c) => [c]), orders.map((o) => [o])]);
+    expect(udaf.finalize(merged)).toBe(expected);
+    expect(expected).toBe(2 / 5);
+  });
+
   it("covers every mergeable KPI", () => {
     expect(new Set(cases.map((c) => c.id))).toEqual(new Set(AGGREGATE_IDS));
   });

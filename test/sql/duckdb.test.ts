@@ -124,6 +124,20 @@ describe("KPIs over tables", () => {
     },
   );
 
+  it.each(["'nan'::DOUBLE", "'inf'::DOUBLE", "9.5::DOUBLE", "11::INTEGER"])(
+    "reports %s in a list without NULLs (read in place, uncopied) as the core does",
+    async (odd) => {
+      const sql = `SELECT kpi_nps([10::DOUBLE, 3, ${odd}, 9])`;
+      const cell = Number(
+        odd
+          .replace(/'inf'.*/, "Infinity")
+          .replace(/'nan'.*/, "NaN")
+          .replace(/::.*/, ""),
+      );
+      await expectSameAsCore(kpi("NPS"), sql, [[[10], [3], [cell], [9]]]);
+    },
+  );
+
   it("treats NULL as a blank cell and an omitted optional argument", async () => {
     expect(await one("SELECT kpi_csat([5, NULL, 3, 4], NULL, 3)")).toBe(1);
     expect(await one("SELECT kpi_csat([5, 3, 4, 2])")).toBe(0.5);
