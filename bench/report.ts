@@ -161,6 +161,24 @@ export async function writeReport(entries: Entry[], file = "docs/benchmarks.md")
   writeFileSync(file, await format(`${text}\n`, { parser: "markdown", filepath: file }));
 }
 
+/**
+ * Replaces the section `name` of docs/benchmarks.md (between `<!-- name:start -->` and `<!-- name:end -->`), or
+ * appends it: for the scripts that measure what `npm run bench` does not run (first render, SQL engines).
+ */
+export async function writeSection(name: string, lines: readonly string[], file = "docs/benchmarks.md"): Promise<void> {
+  const text = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const section = [start, ...lines, end].join("\n");
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  const next =
+    from >= 0 && to > from
+      ? text.slice(0, from) + section + text.slice(to + end.length)
+      : `${text.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, await format(next, { parser: "markdown", filepath: file }));
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const entries = JSON.parse(readFileSync("bench/results.json", "utf8")) as Entry[];
   await writeReport(entries);

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -8,10 +8,11 @@ import { kpiById } from "../core/registry.js";
 import { evaluate } from "../core/run.js";
 import type { AnyKpi } from "../core/spec.js";
 import { aggregate } from "../sql/bigquery/library.js";
+import { writeSection } from "./report.js";
 import { openKpiDatabase } from "../sql/duckdb/register.js";
 
 /**
- * `npx tsx bench/sql.ts [rows…]`: the KPI functions in DuckDB over a generated Parquet file (in a temp
+ * `npm run bench:sql -- [--write] [rows…]`: the KPI functions in DuckDB over a generated Parquet file (in a temp
  * directory, removed afterwards) next to DuckDB's native SQL for the same figure, and the mergeable
  * aggregate path (8 partial states, merged) next to the single-pass core in Node.
  */
@@ -93,7 +94,6 @@ const MERGE_CASES: Readonly<
   Record<string, (rows: number) => { id: string; sheet: unknown[][]; bigQuery: unknown[][] }>
 > = {
   NPS: (rows) => ({ id: "NPS", sheet: [scoresOf(rows)], bigQuery: [scoresOf(rows)] }),
-  "NPS, INT64 as BigInt": (rows) => ({ id: "NPS", sheet: [scoresOf(rows)], bigQuery: [scoresOf(rows).map(BigInt)] }),
   REPEATRATE: (rows) => {
     const customers = Array.from({ length: rows }, (_, i) => `C${(i * 40_503) % Math.max(10, rows / 10)}`);
     const orders = Array.from({ length: rows }, (_, i) => `O${i >> 1}`);
@@ -106,8 +106,8 @@ const scoresOf = (rows: number): number[] => Array.from({ length: rows }, (_, i)
 /**
  * The UDAF path against one pass of the core: 8 partitions, each fed row by row through the functions the
  * generated UDAF calls (sql/bigquery/library.ts `aggregate`, with its error naming), each state JSON-serialised,
- * then merged. NPS runs twice: with numbers, and with the BigInts BigQuery passes for its INT64 column
- * (sql/bigquery/ddl.ts), whose conversion to a number is a cost of its own. Each case runs in its own process,
+ * then merged (numbers arrive as numbers: the DDL declares FLOAT64, see sql/bigquery/ddl.ts). Each case runs in
+ * its own process,
  * as bench/worker.ts does, so that one case's JIT feedback and garbage cannot slow the next.
  */
 export function mergePath(rows: number): SqlBenchRow[] {
@@ -183,5 +183,39 @@ if (process.argv[2] === MERGE) {
   console.log(JSON.stringify(measureMerge(process.argv[3] ?? "", Number(process.argv[4]))));
 } else if (import.meta.url === `file://${process.argv[1] ?? ""}`) {
   const sizes = process.argv.slice(2).map(Number).filter(Number.isFinite);
-  console.table(await benchSql(sizes.length > 0 ? sizes : undefined));
+  const rows = await benchSql(sizes.length > 0 ? sizes : undefined);
+  console.table(rows);
+  if (process.argv.includes("--write")) {
+    await writeSection("sql", report(rows));
+    console.log("wrote the SQL section of docs/benchmarks.md");
+  }
+}
+
+/** The SQL section of docs/benchmarks.md: the table and the two targets of the SQL issue (17). */
+function report(rows: readonly SqlBenchRow[]): string[] {
+  const mark = (met: boolean): string => (met ? "met" : "**not met**");
+  const targets = rows.map((r) =>
+    r.case.startsWith("DuckDB")
+      ? `- ${r.case} at ${r.rows.toLocaleString("en")} rows within 5×: ${mark(r.ratio <= 5)} (${r.ratio}×)`
+      : `- ${r.case} at ${r.rows.toLocaleString("en")} rows within 1.5×: ${mark(r.ratio <= 1.5)} (${r.ratio}×)`,
+  );
+  return [
+    "## SQL engines",
+    "",
+    "Written by `npm run bench:sql -- --write` (bench/sql.ts); `npm run bench` does not run it (about ten minutes at",
+    "10^7 rows). DuckDB rows: the KPI function over `list()` of a generated Parquet column next to DuckDB's native SQL",
+    "for the same figure, best of 2. Node rows: the UDAF path (the library functions BigQuery's UDAF calls, row by",
+    "row over 8 partitions, each state through JSON, then merged) next to one pass of the core, best of 3, each case",
+    "in a process of its own; `equal` says both gave the same answer.",
+    "",
+    `Machine: ${cpus().length} cores, ${cpus()[0]?.model.trim() ?? "unknown CPU"}, load average ${loadavg()[0]?.toFixed(1)}, ${new Date().toISOString().slice(0, 10)}.`,
+    "",
+    "| rows | case | kpi ms | native / single ms | ratio | equal |",
+    "| ---: | ---- | -----: | -----------------: | ----: | ----- |",
+    ...rows.map(
+      (r) => `| ${r.rows.toLocaleString("en")} | ${r.case} | ${r.kpiMs} | ${r.nativeMs} | ${r.ratio} | ${r.equal} |`,
+    ),
+    "",
+    ...targets,
+  ];
 }

@@ -7,11 +7,10 @@
  * Options: `--runs N` (default 3 of each), `--lang fr`, `--write`, `--dir path` (time another build of the playground,
  * e.g. one made from an older commit, instead of dist/playground; nothing is built then).
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { format } from "prettier";
+import { writeSection } from "../bench/report.js";
 import { launchBrowser } from "../test/e2e/helpers/browser.js";
 import { buildPlayground, isBuildFresh, PLAYGROUND_DIR, serveStatic } from "./serve.js";
 
@@ -22,7 +21,6 @@ const argument = (name: string): string | undefined => {
 const RUNS = Number(argument("--runs") ?? 3);
 const LANG = argument("--lang") === "fr" ? "fr" : "en";
 const VIEWPORT = { width: 1400, height: 900 };
-const MARKERS = ["<!-- first-render:start -->", "<!-- first-render:end -->"] as const;
 
 /** The one path of the page's test handle this script reads. */
 interface PlaygroundWindow {
@@ -101,10 +99,7 @@ async function main(): Promise<void> {
 
 /** Replaces the first-render section of docs/benchmarks.md (between its markers), or appends it. */
 async function record(cold: number, warm: number, colds: number[], warms: number[]): Promise<void> {
-  const file = "docs/benchmarks.md";
-  const text = readFileSync(file, "utf8");
-  const section = [
-    MARKERS[0],
+  await writeSection("first-render", [
     "## Playground first render",
     "",
     "Written by `npm run bench:render -- --write` (scripts/first-render.ts); `npm run bench` does not run it.",
@@ -124,17 +119,8 @@ async function record(cold: number, warm: number, colds: number[], warms: number
     "3.5–3.8 s against 2.3 s, warm 1.35–1.39 s against 0.66–0.69 s. What changed: only the page's language is",
     "loaded (Univer's function help is about 360 KB a language), echarts loads with the first chart, the pane after",
     "the grid, and the rest comes in pieces of about 1 MB that Chromium compiles on background threads in parallel.",
-    MARKERS[1],
-  ].join("\n");
-  const start = text.indexOf(MARKERS[0]);
-  const end = text.indexOf(MARKERS[1]);
-  const next =
-    start >= 0 && end > start
-      ? text.slice(0, start) + section + text.slice(end + MARKERS[1].length)
-      : `${text.trimEnd()}\n\n${section}\n`;
-  // Formatted as bench/report.ts formats the rest of the file, so that `prettier --check` stays clean.
-  writeFileSync(file, await format(next, { parser: "markdown", filepath: file }));
-  console.log(`wrote the first-render section of ${file}`);
+  ]);
+  console.log("wrote the first-render section of docs/benchmarks.md");
 }
 
 main().catch((error: unknown) => {

@@ -46,9 +46,13 @@ export function udfRoutine(kpi: AnyKpi): Routine {
   return { name: sqlName(kpi), kind: "udf", id: kpi.id, params, returns: resultType(kpi, "bigquery"), body };
 }
 
-/** Row columns: integer-valued ones are INT64 (BigInt in the JavaScript), dates DATE, labels STRING. */
-const columnType = (p: ParamSpec): string =>
-  p.kind === "keys" ? "STRING" : p.kind === "dates" ? "DATE" : p.integer ? "INT64" : "FLOAT64";
+/**
+ * Row columns: numbers FLOAT64, dates DATE, labels STRING. Whole-number columns too are FLOAT64: BigQuery coerces
+ * INT64 and NUMERIC columns to FLOAT64 in the call, so they arrive as numbers, where an INT64 parameter would take
+ * each row as a BigInt to convert in JavaScript (about twice the cost of the whole aggregate) and refuse NUMERIC.
+ * The core still checks that they are whole numbers.
+ */
+const columnType = (p: ParamSpec): string => (p.kind === "keys" ? "STRING" : p.kind === "dates" ? "DATE" : "FLOAT64");
 
 export function udafRoutine(id: string): Routine {
   const kpi = kpiById(id) as AnyKpi;

@@ -1,5 +1,6 @@
 import { AGGREGATE_IDS, aggregateFor } from "../../core/aggregate/index.js";
 import { kpiById } from "../../core/registry.js";
+import { udafRoutine } from "../../sql/bigquery/ddl.js";
 import type { AnyKpi, ParamSpec } from "../../core/spec.js";
 
 export { seededRandom } from "../../core/numeric/random.js";
@@ -14,7 +15,7 @@ export interface AggregateCase {
   readonly id: string;
   readonly label: string;
   readonly options: readonly unknown[];
-  /** Rows as BigQuery passes them to `aggregate` (INT64 columns as BigInt). */
+  /** Rows as BigQuery passes them to `aggregate`, by the types the DDL declares (an INT64 column as BigInt). */
   readonly bigQueryRows: unknown[][];
   /** The same data as a sheet passes it to the KPI: each column as a column range, then the options. */
   readonly hostArgs: unknown[];
@@ -74,8 +75,10 @@ export function aggregateCases(random: () => number): AggregateCase[] {
         const column = shape.columns.indexOf(p.name);
         return column >= 0 ? columns[column] : options[shape.options.indexOf(p.name)];
       });
+      // As the generated DDL declares each column: an INT64 one would arrive as a BigInt (none is declared so).
+      const types = udafRoutine(id).params.map((p) => p.type);
       const bigQueryRows = rows.map((row) =>
-        row.map((v, i) => (params[i]?.integer && typeof v === "number" ? BigInt(v) : v)),
+        row.map((v, i) => (types[i] === "INT64" && typeof v === "number" ? BigInt(v) : v)),
       );
       cases.push({ id, label, options, bigQueryRows, hostArgs: order });
     }
