@@ -14,6 +14,7 @@ import { runForecastBench } from "./forecast.js";
 import { runClvBench } from "./clv.js";
 import { zoneLookups } from "./zones.js";
 import { benchBy } from "./by.js";
+import { benchSql } from "./sql.js";
 
 /** HyperFormula gets this long per evaluation; the process also builds the sheet first. */
 const PEER_LIMIT_MS = 30_000;
@@ -101,6 +102,7 @@ if (wants("PERIODS")) families.push({ workload: "family:periods", results: bench
 if (wants("FORECAST")) families.push({ workload: "family:forecast", ...runForecastBench() });
 if (wants("CLV")) families.push({ workload: "family:clv", ...runClvBench() });
 if (wants("BY")) families.push({ workload: "family:by", results: benchBy() });
+if (wants("SQL")) families.push({ workload: "family:sql", results: await benchSql() });
 for (const family of families)
   console.log(`\n${String(family.workload)}\n${JSON.stringify(family, null, 1).slice(0, 2_000)}`);
 

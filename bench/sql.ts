@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -8,11 +8,10 @@ import { kpiById } from "../core/registry.js";
 import { evaluate } from "../core/run.js";
 import type { AnyKpi } from "../core/spec.js";
 import { aggregate } from "../sql/bigquery/library.js";
-import { writeSection } from "./report.js";
 import { openKpiDatabase } from "../sql/duckdb/register.js";
 
 /**
- * `npm run bench:sql -- [--write] [rows…]`: the KPI functions in DuckDB over a generated Parquet file (in a temp
+ * `npm run bench:sql -- [rows…]` (a table; `npm run bench` records them): the KPI functions in DuckDB over a generated Parquet file (in a temp
  * directory, removed afterwards) next to DuckDB's native SQL for the same figure, and the mergeable
  * aggregate path (8 partial states, merged) next to the single-pass core in Node.
  */
@@ -183,39 +182,5 @@ if (process.argv[2] === MERGE) {
   console.log(JSON.stringify(measureMerge(process.argv[3] ?? "", Number(process.argv[4]))));
 } else if (import.meta.url === `file://${process.argv[1] ?? ""}`) {
   const sizes = process.argv.slice(2).map(Number).filter(Number.isFinite);
-  const rows = await benchSql(sizes.length > 0 ? sizes : undefined);
-  console.table(rows);
-  if (process.argv.includes("--write")) {
-    await writeSection("sql", report(rows));
-    console.log("wrote the SQL section of docs/benchmarks.md");
-  }
-}
-
-/** The SQL section of docs/benchmarks.md: the table and the two targets of the SQL issue (17). */
-function report(rows: readonly SqlBenchRow[]): string[] {
-  const mark = (met: boolean): string => (met ? "met" : "**not met**");
-  const targets = rows.map((r) =>
-    r.case.startsWith("DuckDB")
-      ? `- ${r.case} at ${r.rows.toLocaleString("en")} rows within 5×: ${mark(r.ratio <= 5)} (${r.ratio}×)`
-      : `- ${r.case} at ${r.rows.toLocaleString("en")} rows within 1.5×: ${mark(r.ratio <= 1.5)} (${r.ratio}×)`,
-  );
-  return [
-    "## SQL engines",
-    "",
-    "Written by `npm run bench:sql -- --write` (bench/sql.ts); `npm run bench` does not run it (about ten minutes at",
-    "10^7 rows). DuckDB rows: the KPI function over `list()` of a generated Parquet column next to DuckDB's native SQL",
-    "for the same figure, best of 2. Node rows: the UDAF path (the library functions BigQuery's UDAF calls, row by",
-    "row over 8 partitions, each state through JSON, then merged) next to one pass of the core, best of 3, each case",
-    "in a process of its own; `equal` says both gave the same answer.",
-    "",
-    `Machine: ${cpus().length} cores, ${cpus()[0]?.model.trim() ?? "unknown CPU"}, load average ${loadavg()[0]?.toFixed(1)}, ${new Date().toISOString().slice(0, 10)}.`,
-    "",
-    "| rows | case | kpi ms | native / single ms | ratio | equal |",
-    "| ---: | ---- | -----: | -----------------: | ----: | ----- |",
-    ...rows.map(
-      (r) => `| ${r.rows.toLocaleString("en")} | ${r.case} | ${r.kpiMs} | ${r.nativeMs} | ${r.ratio} | ${r.equal} |`,
-    ),
-    "",
-    ...targets,
-  ];
+  console.table(await benchSql(sizes.length > 0 ? sizes : undefined));
 }
