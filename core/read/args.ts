@@ -36,18 +36,28 @@ const isMissing = (arg: unknown, param: ParamSpec): boolean =>
   arg === undefined || (arg === null && RANGE_KINDS.has(param.kind));
 
 /** What the reading of a call learnt besides the clean values: the KPI's `call` (core/spec.ts CallInfo). */
-function callInfo(omitted: ReadonlySet<string>, positions: readonly number[] | undefined): CallInfo {
+function callInfo(omitted: ReadonlySet<string>, positionOf: Position | undefined): CallInfo {
   return {
-    pairedPosition: (index) => positions?.[index] ?? index + 1,
+    pairedPosition: (index) => (positionOf ? positionOf(index) : index + 1),
     omitted: (name) => omitted.has(name),
   };
 }
 
+/** The 1-based row in the user's range of the paired values' index-th row. */
+type Position = (index: number) => number;
+
+/** Positions from a list of them: the row itself past its end. */
+const fromList =
+  (positions: readonly number[]): Position =>
+  (index) =>
+    positions[index] ?? index + 1;
+
 /**
  * Reads a group of paired ranges row-aligned: they must hold the same number of cells, and a row where any
- * of them is blank is skipped in all of them.
+ * of them is blank is skipped in all of them. Returns where each kept row stands in the user's range, when
+ * that is not simply its index.
  */
-function readPaired(params: ReadSpec[], raw: unknown[], into: Record<string, unknown>): number[] | undefined {
+function readPaired(params: ReadSpec[], raw: unknown[], into: Record<string, unknown>): Position | undefined {
   if (params.every((p) => p.kind === "numberRange")) {
     // Numeric pairs are streamed (NumberRange.sumProduct), which check their sizes in the same pass
     // that compares their layouts.
@@ -63,10 +73,7 @@ function readPaired(params: ReadSpec[], raw: unknown[], into: Record<string, unk
       into[p1.name] = pair.second;
       // Cells that are a selection of the user's range (BY's groups) are named by their place in that range.
       const original = p0.rows;
-      if (!original) return pair.positions;
-      return (pair.positions ?? Array.from({ length: pair.first.length }, (_, i) => i + 1)).map((position) =>
-        original.original(position),
-      );
+      return original ? (index) => original.original(pair.positionOf(index)) : pair.positionOf;
     }
   }
   const columns: (number[] | string[])[] = params.map((p, i) =>
@@ -98,7 +105,7 @@ function readPaired(params: ReadSpec[], raw: unknown[], into: Record<string, unk
   const original = (params[0] as ReadSpec).rows;
   if (kept === length) {
     params.forEach((p, i) => (into[p.name] = columns[i]));
-    return original ? Array.from({ length }, (_, row) => original.original(row + 1)) : undefined;
+    return original ? (index) => original.original(index + 1) : undefined;
   }
   const positions: number[] = [];
   for (let row = 0; row < length; row++) if (keep[row]) positions.push(row + 1);
@@ -106,7 +113,7 @@ function readPaired(params: ReadSpec[], raw: unknown[], into: Record<string, unk
     const column = columns[i] as unknown[];
     into[p.name] = positions.map((position) => column[position - 1]);
   });
-  return original ? positions.map((position) => original.original(position)) : positions;
+  return original ? fromList(positions.map((position) => original.original(position))) : fromList(positions);
 }
 
 /**
@@ -186,10 +193,10 @@ export function coerceArgs(
     }
   });
 
-  let positions: number[] | undefined;
+  let positionOf: Position | undefined;
   for (const group of kpi.paired ?? []) {
     const present = specs.filter((p) => group.includes(p.name) && !(p.optional && isOmitted(rawOf(p))));
-    positions = readPaired(present, present.map(rawOf), args) ?? positions;
+    positionOf = readPaired(present, present.map(rawOf), args) ?? positionOf;
   }
-  return { args, call: callInfo(omitted, positions) };
+  return { args, call: callInfo(omitted, positionOf) };
 }

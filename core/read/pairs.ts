@@ -15,8 +15,8 @@ import type { ReadSpec } from "./where.js";
 export interface NumericPair {
   readonly first: number[];
   readonly second: number[];
-  /** 1-based rows of the kept values when some row was skipped; undefined when every row was kept. */
-  readonly positions?: number[];
+  /** 1-based rows of the values kept, by index (the row itself when every row was kept). */
+  readonly positionOf: (index: number) => number;
 }
 
 /** Thrown inside the scan when the ranges turn out not to be two columns: caught, and the general reader runs. */
@@ -92,9 +92,10 @@ export function readNumericPair(
   const [a, b] = raw;
   if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return undefined;
   const limits = [limitsOf(specs[0]), limitsOf(specs[1])] as const;
-  // Sized for every row up front (no growing copies), cut to the rows kept at the end.
-  const first = new Array<number>(a.length).fill(0);
-  const second = new Array<number>(a.length).fill(0);
+  // Sized for every row up front (no growing copies), cut to the rows kept at the end; filled with a non-integer so
+  // that the arrays hold doubles from the start, with no conversion of the whole store at the first date.
+  const first = new Array<number>(a.length).fill(NaN);
+  const second = new Array<number>(a.length).fill(NaN);
   const skipped: number[] = [];
   let kept = 0;
   try {
@@ -105,14 +106,19 @@ export function readNumericPair(
   }
   first.length = kept;
   second.length = kept;
-  const out = { first, second, skipped };
-  if (out.skipped.length === 0) return { first: out.first, second: out.second };
-  // The kept rows, 1-based, from the skipped ones: one pass, only when a row was dropped.
-  const positions: number[] = [];
-  let next = 0;
-  for (let row = 1; row <= a.length; row++) {
-    if (out.skipped[next] === row) next++;
-    else positions.push(row);
-  }
-  return { first: out.first, second: out.second, positions };
+  if (skipped.length === 0) return { first, second, positionOf: (index) => index + 1 };
+  // The kept rows, 1-based, listed from the skipped ones only when a position is asked for (an error names a cell).
+  let positions: number[] | undefined;
+  const positionOf = (index: number): number => {
+    if (!positions) {
+      positions = [];
+      let next = 0;
+      for (let row = 1; row <= a.length; row++) {
+        if (skipped[next] === row) next++;
+        else positions.push(row);
+      }
+    }
+    return positions[index] ?? index + 1;
+  };
+  return { first, second, positionOf };
 }
