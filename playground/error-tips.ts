@@ -29,7 +29,10 @@ export function showCauses(api: FUniver, causes: ErrorCauses, sheetElement: HTML
   // The cell under the pointer: its cause can appear after the pointer arrived (the formula was just entered).
   let hovered: { unitId: string; sheetId: string; row: number; col: number; name: string } | undefined;
   const showHovered = (): void => {
-    const cause = hovered && causes.at(hovered);
+    // Only over the sheet in view: another one can come forward under a still pointer (the dashboard's does), and
+    // a recalculation must not then bring back the cause of a cell on the sheet left behind.
+    const inView = hovered !== undefined && api.getActiveWorkbook()?.getActiveSheet().getSheetId() === hovered.sheetId;
+    const cause = hovered && inView ? causes.at(hovered) : undefined;
     tip.hidden = cause === undefined;
     if (!hovered || cause === undefined) return;
     tip.textContent = cause;
@@ -38,10 +41,12 @@ export function showCauses(api: FUniver, causes: ErrorCauses, sheetElement: HTML
     const left = Math.min(pointer.x + 14, window.innerWidth - 430);
     Object.assign(tip.style, { left: `${Math.max(4, left)}px`, top: `${pointer.y + 18}px` });
   };
-  sheetElement.addEventListener("pointerleave", () => {
+  const forget = (): void => {
     hovered = undefined;
     tip.hidden = true;
-  });
+  };
+  sheetElement.addEventListener("pointerleave", forget);
+  api.addEvent(api.Event.ActiveSheetChanged, forget);
   api.addEvent(api.Event.CellHover, ({ workbook, worksheet, row, column }) => {
     const name = `${worksheet.getSheetName()}!${worksheet.getRange(row, column).getA1Notation()}`;
     hovered = { unitId: workbook.getId(), sheetId: worksheet.getSheetId(), row, col: column, name };

@@ -140,6 +140,22 @@ describe.each(["en", "fr"] as const)("the playground in %s", (lang) => {
     expect(await page.textContent("#cell-tip")).toMatch(/^#DIV\/0! KPI\.CAC/);
     expect(await page.getAttribute("#cell-tip", "data-cell")).toBe("KPIs!D24");
     await page.screenshot({ path: artifactPath(`locale-${lang}-error-tip.png`) });
+    // Another sheet brought forward under the still pointer (as the dashboard's is) hides it, and a recalculation
+    // there does not bring it back over that sheet.
+    const recalculateFar = (formula: string | null): Promise<void> =>
+      page.evaluate((f) => {
+        const range = (window as unknown as PageWindow).playground.univerAPI
+          .getActiveWorkbook()
+          .getActiveSheet()
+          .getRange("Z200");
+        if (f === null) range.clearContent();
+        else range.setValue(f);
+      }, formula);
+    await activate(page, SHEETS[lang].orders, "A1");
+    await recalculateFar("=1+1");
+    await expect.poll(() => page.locator("#cell-tip").isVisible()).toBe(false);
+    await recalculateFar(null);
+    await activate(page, "KPIs", "D24");
     // A cell without an error hides it.
     const ok = await cellPoint(page, "C3");
     await page.mouse.move(ok.x, ok.y, { steps: 3 });
