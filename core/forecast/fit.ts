@@ -46,6 +46,16 @@ const smoothingCount = (spec: EtsSpec): number =>
 export const freeStateCount = (spec: EtsSpec): number =>
   1 + (spec.trend !== "N" ? 1 : 0) + (spec.season !== "N" ? spec.m - 1 : 0);
 
+/** R's information criteria from its `lik`, with np parameters counted (AICc infinite when n ≤ np + 1). */
+export function criteria(lik: number, np: number, n: number): { aic: number; aicc: number; bic: number } {
+  const aic = lik + 2 * np;
+  return {
+    aic,
+    aicc: n - np - 1 > 0 ? aic + (2 * np * (np + 1)) / (n - np - 1) : Infinity,
+    bic: lik + Math.log(n) * np,
+  };
+}
+
 /** Parameters counted by R's information criteria (with σ). */
 export const informationParameterCount = (spec: EtsSpec): number => smoothingCount(spec) + freeStateCount(spec) + 1;
 
@@ -212,7 +222,6 @@ export function fitEts(y: readonly number[], spec: EtsSpec, options: FitOptions 
   const parameterCount = np - 1;
   let sse = 0;
   for (const e of residuals) sse += e * e;
-  const aic = lik + 2 * np;
   return {
     spec,
     params,
@@ -220,9 +229,7 @@ export function fitEts(y: readonly number[], spec: EtsSpec, options: FitOptions 
     last: rescale(run.final),
     lik,
     logLik: -0.5 * lik,
-    aic,
-    aicc: n - np - 1 > 0 ? aic + (2 * np * (np + 1)) / (n - np - 1) : Infinity,
-    bic: lik + Math.log(n) * np,
+    ...criteria(lik, np, n),
     sigma2: sse / (n - parameterCount),
     residuals,
     fitted,

@@ -1,4 +1,4 @@
-import { fitEts, informationParameterCount, type FittedEts } from "./fit.js";
+import { criteria, fitEts, informationParameterCount, type FittedEts } from "./fit.js";
 import { initialParams, initialStates, leastSquaresColumns } from "./init.js";
 import { likelihood, type EtsParams, type EtsSpec, type EtsStates } from "./model.js";
 
@@ -18,12 +18,9 @@ import { likelihood, type EtsParams, type EtsSpec, type EtsStates } from "./mode
 function asEstimated(fit: FittedEts, n: number): FittedEts {
   const np = informationParameterCount(fit.spec);
   const parameterCount = np - 1;
-  const aic = fit.lik + 2 * np;
   return {
     ...fit,
-    aic,
-    aicc: n - np - 1 > 0 ? aic + (2 * np * (np + 1)) / (n - np - 1) : Infinity,
-    bic: fit.lik + Math.log(n) * np,
+    ...criteria(fit.lik, np, n),
     sigma2: n - parameterCount > 0 ? (fit.sigma2 * (n - fit.parameterCount)) / (n - parameterCount) : Infinity,
     parameterCount,
   };
