@@ -42,7 +42,7 @@ function addinConfig(mode) {
       rules: [
         ...hostCommon(mode, "es2021").module.rules,
         {
-          test: /core[\\/]kpis[\\/][^\\/]+\.ts$/,
+          test: /core[\\/](kpis[\\/][^\\/]+|(clv[\\/])?params)\.ts$/,
           issuerLayer: "functions",
           enforce: "pre",
           loader: path.join(root, "scripts", "hosts", "strip-docs-loader.ts"),

@@ -1,6 +1,6 @@
 import type { AnyKpi } from "../spec.js";
 import { finishAov, finishShareWithTwoOrMore } from "./finish.js";
-import type { MergeableKpi, Raise, State } from "./index.js";
+import type { MergeableKpi, Raise, State } from "./types.js";
 import { KeyReader, NumberReader } from "./read.js";
 
 /**

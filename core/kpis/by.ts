@@ -1,6 +1,8 @@
-import { countCells, keyOf, readKeys, BLANK_KEY, type ReadAs, type ReadSpec } from "../coerce.js";
+import { countCells, keyOf, readKeys, type ReadAs, type ReadSpec } from "../coerce.js";
+import { cellAt, readKey } from "../read/where.js";
 import { because, fail, isKpiError, KpiError, quoteIn } from "../errors.js";
 import { idFromName, isRangeKind } from "../host/boundary.js";
+import { totalsPerGroup } from "../aggregate/groups.js";
 import { evaluate } from "../run.js";
 import { defineKpi, type AnyKpi, type HostArg, type ParamSpec, type SpillCell } from "../spec.js";
 
@@ -41,7 +43,7 @@ interface CellReader {
 
 function cellReader(value: unknown[]): CellReader {
   const width = Array.isArray(value[0]) ? (value[0] as unknown[]).length : -1;
-  if (width > 0 && value.every((row) => Array.isArray(row) && row.length === width)) {
+  if (width > 0 && evenRows(value, width)) {
     const rows = value as unknown[][];
     const at = (i: number): unknown => (rows[(i / width) | 0] as unknown[])[i % width];
     return width === 1 ? { count: rows.length, column: rows, at } : { count: rows.length * width, at };
@@ -54,40 +56,151 @@ function cellReader(value: unknown[]): CellReader {
   return { count: cells.length, at: (i) => cells[i] };
 }
 
+/** Whether every row is an array of the given width: a plain loop (a callback per row costs more than the check). */
+function evenRows(value: readonly unknown[], width: number): boolean {
+  for (let r = 0; r < value.length; r++) {
+    const row = value[r];
+    if (!Array.isArray(row) || row.length !== width) return false;
+  }
+  return true;
+}
+
 /** Width of a host range, so that a cell's position can be turned back into its row and column. */
 const widthOf = (value: unknown): number =>
   Array.isArray(value) && Array.isArray(value[0]) ? Math.max(1, (value[0] as unknown[]).length) : countCells(value);
 
+interface Grouping {
+  /** Each cell's group in reading order, -1 for a blank. */
+  readonly groupOf: Int32Array;
+  /** Each group's label: its first spelling, trimmed. */
+  readonly labels: string[];
+}
+
 /**
- * Each row's group (-1 for a blank) by the normalised label, groups in order of first appearance. A spelling
- * seen before skips the normalisation: one hash lookup per row. Hot loops live in functions of their own, so V8
- * optimises each as a whole (see BLOCK_ROWS in coerce.ts).
+ * Past this many distinct texts, texts are looked up in a Map: each text met for the first time as a property key
+ * enters V8's table of internalised strings, which costs more than a Map once there are tens of thousands of them
+ * (measured: 10^6 rows in 10^5 groups, 1.5–2.4× slower than a Map; in 1,000 groups, 1.2–4× faster).
  */
-function assignGroups(keys: readonly string[]): { groupOf: Int32Array; labels: string[] } {
-  const n = keys.length;
-  const groupOf = new Int32Array(n);
-  const bySpelling = new Map<string, number>();
-  const byKey = new Map<string, number>();
-  const labels: string[] = [];
-  for (let row = 0; row < n; row++) {
-    const label = keys[row] as string;
-    let g = bySpelling.get(label);
-    if (g === undefined) {
-      if (label === BLANK_KEY) g = -1;
-      else {
-        const key = keyOf(label);
-        g = byKey.get(key);
-        if (g === undefined) {
-          g = labels.length;
-          byKey.set(key, g);
-          labels.push(label);
-        }
-      }
-      bySpelling.set(label, g);
-    }
-    groupOf[row] = g;
+const TEXTS_AS_PROPERTIES = 16_384;
+
+/**
+ * The groups met so far: by normalised label, and by spelling (the same text, number or boolean as a cell seen
+ * before), so that a spelling met again costs one lookup and no reading or normalising. Texts are looked up as
+ * properties of a prototype-less object while they are few: V8 resolves a string property key through its table of
+ * internalised strings (where a host's JSON puts short strings, and where a string met once stays linked), faster
+ * than a Map hashes and compares it. Other primitives go through a Map, so that the number 5 and the text "5 " stay
+ * apart (as property keys both would be text, and `null` would be the text "null").
+ */
+class Groups {
+  /** Texts as property keys, until there are too many; then undefined and texts go to `byValue`. */
+  byText: Record<string, number> | undefined = Object.create(null) as Record<string, number>;
+  private texts = 0;
+  private readonly byValue = new Map<unknown, number>();
+  private readonly byKey = new Map<string, number>();
+  readonly labels: string[] = [];
+
+  constructor(
+    private readonly spec: ReadSpec,
+    private readonly wide: boolean,
+  ) {}
+
+  /** A cell's group, -1 if blank. */
+  of(cell: unknown, position: number, row: number, col: number): number {
+    const g = typeof cell === "string" && this.byText ? this.byText[cell] : this.byValue.get(cell);
+    return g === undefined ? this.learn(cell, position, row, col) : g;
   }
-  return { groupOf, labels };
+
+  /** A spelling met for the first time, read as any label cell (an error names the cell): its group, -1 if blank. */
+  private learn(cell: unknown, position: number, row: number, col: number): number {
+    const text = readKey(cell, cellAt(this.spec, position, row, col, this.wide));
+    let g = -1;
+    if (text !== undefined) {
+      const key = keyOf(text);
+      g = this.byKey.get(key) ?? this.labels.length;
+      if (g === this.labels.length) {
+        this.byKey.set(key, g);
+        this.labels.push(text);
+      }
+    }
+    if (typeof cell === "string" && this.byText) {
+      this.byText[cell] = g;
+      if (++this.texts > TEXTS_AS_PROPERTIES) {
+        for (const [spelling, group] of Object.entries(this.byText)) this.byValue.set(spelling, group);
+        this.byText = undefined;
+      }
+    }
+    // Objects (a Date, a nested array) are read every time: a Map would hold them by identity.
+    else if (typeof cell !== "object") this.byValue.set(cell, g);
+    return g;
+  }
+}
+
+/**
+ * Each cell's group (-1 for a blank) by the normalised label, groups in order of first appearance, in one pass
+ * over the host's rows, with no array of labels in between. A one-column range (the usual case) has a loop of
+ * its own, without the inner loop over a row's cells.
+ */
+function assignGroups(arg: unknown, spec: ReadSpec): Grouping {
+  const shape = hostShape(arg);
+  const groups = new Groups(spec, shape?.wide ?? false);
+  if (!shape) {
+    // A literal array, not a host range: its labels read (and checked) first, blanks kept as "".
+    const keys = readKeys(arg, spec, true);
+    return { groupOf: Int32Array.from(keys, (key, i) => groups.of(key, i + 1, 0, i)), labels: groups.labels };
+  }
+  const rows = arg as unknown[][];
+  const groupOf = new Int32Array(shape.cells);
+  if (shape.cells === rows.length && !shape.wide) oneColumn(rows, groups, groupOf);
+  else {
+    let position = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as unknown[];
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        position++;
+        groupOf[position - 1] = groups.of(cell, position, r, c);
+      }
+    }
+  }
+  return { groupOf, labels: groups.labels };
+}
+
+function oneColumn(rows: readonly unknown[][], groups: Groups, groupOf: Int32Array): void {
+  let r = 0;
+  // The common case written out, where V8 keeps it in the loop: a text among few, as a property key.
+  for (let byText = groups.byText; r < rows.length && byText; r++, byText = groups.byText) {
+    const cell = (rows[r] as unknown[])[0];
+    const g = typeof cell === "string" ? byText[cell] : undefined;
+    groupOf[r] = g === undefined ? groups.of(cell, r + 1, r, 0) : g;
+  }
+  for (; r < rows.length; r++) groupOf[r] = groups.of((rows[r] as unknown[])[0], r + 1, r, 0);
+}
+
+/**
+ * A range as hosts pass it (an array of row arrays): its cells and whether a row is wider than one cell, in one
+ * plain loop; undefined for any other shape.
+ */
+function hostShape(arg: unknown): { cells: number; wide: boolean } | undefined {
+  if (!Array.isArray(arg)) return undefined;
+  let cells = 0;
+  let widest = 0;
+  for (let r = 0; r < arg.length; r++) {
+    const row: unknown = arg[r];
+    if (!Array.isArray(row)) return undefined;
+    cells += row.length;
+    if (row.length > widest) widest = row.length;
+  }
+  return { cells, wide: widest > 1 };
+}
+
+/** The rows of the groups the totals left undefined (the others as -1, skipped), in a plain loop. */
+function onlyGroups(groupOf: Int32Array, totals: readonly (number | undefined)[]): Int32Array {
+  const out = new Int32Array(groupOf.length);
+  for (let row = 0; row < groupOf.length; row++) {
+    const g = groupOf[row] as number;
+    out[row] = g >= 0 && totals[g] === undefined ? g : -1;
+  }
+  return out;
 }
 
 /**
@@ -222,9 +335,11 @@ export const BY = defineKpi({
     }
 
     const groupSpec: ReadSpec = { name: "groups", kind: "keys", description: { en: "", fr: "" } };
-    const keys = readKeys(groups.value, groups.origin ? { ...groupSpec, origin: groups.origin } : groupSpec, true);
-    const n = keys.length;
-    const { groupOf, labels } = assignGroups(keys);
+    const { groupOf, labels } = assignGroups(
+      groups.value,
+      groups.origin ? { ...groupSpec, origin: groups.origin } : groupSpec,
+    );
+    const n = groupOf.length;
     if (labels.length === 0) throw fail.na(because.noValues("groups"));
 
     // Range arguments are split by group; a single value (or an argument of a scalar parameter) is passed as is.
@@ -241,12 +356,25 @@ export const BY = defineKpi({
       return { cells, cols: widthOf(arg.value), origin: arg.origin };
     });
 
-    const parts = scatter(
+    // Σ-type KPIs add each row to its group's totals in one pass; the other KPIs, and any group whose rows or
+    // result raise an error (so that the error names its cell), take the direct path on the group's own cells.
+    const totals = totalsPerGroup(
+      inner,
+      { split: split.map((s) => s?.cells), given: given.map((arg) => arg?.value) },
       groupOf,
       labels.length,
-      split.map((s) => s?.cells),
     );
+    const allTotalled = totals?.every((t) => t !== undefined) === true;
+    const parts = allTotalled
+      ? undefined
+      : scatter(
+          totals ? onlyGroups(groupOf, totals) : groupOf,
+          labels.length,
+          split.map((s) => s?.cells),
+        );
     return labels.map((label, g): SpillCell[] => {
+      const total = totals?.[g];
+      if (total !== undefined || !parts) return [label, total as number];
       const rowsOfGroup = parts.rows[g] as Int32Array;
       const own = parts.cells[g] as (unknown[] | undefined)[];
       const groupArgs = given.map((arg, i) => {

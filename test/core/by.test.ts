@@ -55,6 +55,26 @@ describe("BY", () => {
     expect((out[0]?.[1] as KpiError).detail).toContain("closedDates: cell 3 is before its created date");
   });
 
+  it("groups a number and its text together, a blank apart from the text null, and many labels as few", () => {
+    expectResult(run("BY", col(2024, "2024 ", null, "null", true, "TRUE"), "NPS", col(10, 0, 10, 5, 9, 9)), [
+      ["2024", 0],
+      ["null", -100],
+      ["TRUE", 100],
+    ]);
+    // Past the first 16,384 spellings texts are looked up another way: a label spelt again after the switch
+    // (upper case, surrounded by spaces, or exactly) still joins its group.
+    const n = 20_000;
+    const labels = [
+      ...Array.from({ length: n }, (_, i) => `c${i}`),
+      ...Array.from({ length: n }, (_, i) => (i % 2 ? ` C${i} ` : `c${i}`)),
+    ];
+    const scores = labels.map((_, i) => (i < n ? 10 : 0));
+    const out = rows(run("BY", col(...labels), "NPS", col(...scores)));
+    expect(out).toHaveLength(n);
+    expect(out.every(([, nps]) => nps === 0)).toBe(true);
+    expect(out[n - 1]?.[0]).toBe(`c${n - 1}`);
+  });
+
   it("refuses a table KPI, BY itself, an unknown name, mismatched sizes and too many arguments with #VALUE!", () => {
     expectError(run("BY", col("a"), "COHORT", col("x"), col(46000)), "#VALUE!", "returns a table");
     expectError(run("BY", col("a"), "BY", col("a"), "NPS"), "#VALUE!", "BY itself");

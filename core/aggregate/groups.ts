@@ -1,0 +1,100 @@
+import type { AnyKpi } from "../spec.js";
+import { hasTotals, totalsAggregate, totalsOptions } from "./totals.js";
+import type { MergeableKpi, State } from "./types.js";
+
+/**
+ * A KPI per group through its mergeable aggregate (BY's fast path). One sequential pass adds each row to its
+ * group's totals; each group then finishes with the KPI's own formula (core/aggregate/finish.ts, the function the
+ * direct call ends with). The direct path per group would first copy every cell into its group's range, then
+ * read each range as a call does: the totals cost one add per row and allocate nothing per row.
+ *
+ * The aggregate reads a row's values as the sheet reads them, but an error it raises cannot name the cell. So a
+ * group whose row or whose finish fails comes back undefined, and BY takes that group through the direct path,
+ * whose error names the cell in the user's range. The answers agree by construction and by test
+ * (test/core/by-totals.test.ts compares both paths on random rows, bad cells included).
+ */
+
+/** The cells of one range argument by 0-based row: a one-column range's rows read in place. */
+export interface ColumnCells {
+  readonly column?: unknown[][];
+  readonly at: (index: number) => unknown;
+}
+
+/** How BY hands the inner KPI's arguments: per parameter, a split range's cells or a value given to every group. */
+export interface GroupArgs {
+  /** Per inner parameter, the split range's cells (same count as rows), or undefined. */
+  readonly split: readonly (ColumnCells | undefined)[];
+  /** Per inner parameter, the raw argument (a value given to every group), or undefined when omitted. */
+  readonly given: readonly unknown[];
+}
+
+/**
+ * Each group's value (undefined for a group the direct path must take), or undefined when the aggregate path
+ * does not apply: the KPI has no totals aggregate, a range parameter got no split range (omitted, or a single
+ * value given to every group), an option is a range, or the options themselves are invalid (the direct path
+ * then reports it in every group, as before).
+ */
+export function totalsPerGroup(
+  kpi: AnyKpi,
+  args: GroupArgs,
+  groupOf: Int32Array,
+  groups: number,
+): (number | undefined)[] | undefined {
+  if (!hasTotals(kpi.id)) return undefined;
+  const positionOf = (name: string): number => kpi.params.findIndex((p) => p.name === name);
+  let aggregate: MergeableKpi;
+  try {
+    const options = totalsOptions(kpi.id).map((name) => args.given[positionOf(name)]);
+    if (options.some((value) => Array.isArray(value))) return undefined;
+    aggregate = totalsAggregate(kpi, options);
+  } catch {
+    return undefined;
+  }
+  const columns = aggregate.columns.map((name) => args.split[positionOf(name)]);
+  if (columns.length > 4 || columns.some((c) => c === undefined)) return undefined;
+
+  const states = Array.from({ length: groups }, () => aggregate.init());
+  const failed = new Uint8Array(groups);
+  addRows(aggregate, states, failed, groupOf, columns[0], columns[1], columns[2], columns[3]);
+  return states.map((state, g) => {
+    if (failed[g] === 1) return undefined;
+    try {
+      return aggregate.finish(state);
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+const cellOf = (cells: ColumnCells | undefined, row: number): unknown =>
+  cells === undefined ? undefined : cells.column ? (cells.column[row] as unknown[])[0] : cells.at(row);
+
+/**
+ * Adds every row to its group's state; a row that raises an error marks its group failed (its later rows are
+ * skipped) and the pass goes on. The loop lives in a function of its own so that V8 optimises it as a whole.
+ */
+function addRows(
+  aggregate: MergeableKpi,
+  states: readonly State[],
+  failed: Uint8Array,
+  groupOf: Int32Array,
+  a: ColumnCells | undefined,
+  b: ColumnCells | undefined,
+  c: ColumnCells | undefined,
+  d: ColumnCells | undefined,
+): void {
+  const n = groupOf.length;
+  let row = 0;
+  while (row < n) {
+    try {
+      for (; row < n; row++) {
+        const g = groupOf[row] as number;
+        if (g < 0 || failed[g] === 1) continue;
+        aggregate.add(states[g] as State, cellOf(a, row), cellOf(b, row), cellOf(c, row), cellOf(d, row));
+      }
+    } catch {
+      failed[groupOf[row] as number] = 1;
+      row++;
+    }
+  }
+}
