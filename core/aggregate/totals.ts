@@ -211,7 +211,7 @@ export function totalsAggregate(
   kpi: AnyKpi,
   rawOptions: readonly unknown[] = [],
   host: Raise = (error) => error,
-): MergeableKpi {
+): TotalsAggregate {
   const raise: Raise = (error) => host(nameError(error, kpi));
   const named = <T>(run: () => T): T => {
     try {
@@ -245,7 +245,7 @@ export function totalsAggregate(
 }
 
 /** The aggregate of a KPI whose state is a few totals. Methods, not closures: see Adder. */
-class TotalsAggregate implements MergeableKpi {
+export class TotalsAggregate implements MergeableKpi {
   constructor(
     readonly id: string,
     readonly columns: readonly string[],
@@ -254,6 +254,15 @@ class TotalsAggregate implements MergeableKpi {
     private readonly setup: Setup,
     private readonly raise: Raise,
   ) {}
+
+  /**
+   * For a Σ KPI (total i is the sum of range column i, blanks skipped), each column's reader: a column can then be
+   * summed on its own, which BY does per group. Undefined for any other aggregate.
+   */
+  get summedColumns(): readonly NumberReader[] | undefined {
+    const add = this.definition.add;
+    return add === SUMS[2] || add === SUMS[3] || add === SUMS[4] ? this.setup.numbers : undefined;
+  }
 
   init(): State {
     const t: number[] = [];
