@@ -1,4 +1,5 @@
 import { keyOf } from "../coerce.js";
+import { fail, quoteIn } from "../errors.js";
 
 /**
  * Per-customer summaries of an order log, built in one pass over the rows: a hash map from the normalised id to
@@ -124,6 +125,15 @@ export function summarise(
   if (anyUnordered) recountDays(unordered, customerOfRow, days, transactions, shown.length);
 
   const count = shown.length;
+  // Amounts each within range can still sum past the largest double: reported, never shown as Infinity.
+  for (let c = 0; c < count; c++) {
+    if (Number.isFinite(monetary[c])) continue;
+    const id = String(shown[c]);
+    throw fail.num({
+      en: `amounts: the total of customer "${id}" is too large to represent`,
+      fr: `amounts : le total du client ${quoteIn(id, "fr")} est trop grand pour être représenté`,
+    });
+  }
   return {
     count,
     ids: shown,

@@ -141,4 +141,14 @@ describe("RFM", () => {
     ]);
     expectError(evaluate(RFM, [col("a"), col(10), col(1), 5]), "#N/A", "asOf");
   });
+
+  it("is #NUM! naming the customer when amounts within range sum past the largest number, never Infinity", () => {
+    // Found by the robustness property: RFM showed the total of "Won" as Infinity.
+    const amounts = col(1e308, 7.976931348623158e307, 5);
+    for (const kpi of [RFM, CLV]) {
+      const result = evaluate(kpi, [col("Won", "Won", "b"), col(10, 12, 11), amounts]);
+      expectError(result, "#NUM!", 'customer "Won"', "too large");
+      expect((result as KpiError).causes.fr).toMatch(/^amounts\s: le total du client «\sWon\s» est trop grand/u);
+    }
+  });
 });
