@@ -13,7 +13,7 @@ import { benchPeriods } from "./periods.js";
 import { runForecastBench } from "./forecast.js";
 import { runClvBench } from "./clv.js";
 import { zoneLookups } from "./zones.js";
-import { benchBy } from "./by.js";
+import { benchByApart } from "./by.js";
 import { benchSql } from "./sql.js";
 
 /** HyperFormula gets this long per evaluation; the process also builds the sheet first. */
@@ -101,7 +101,7 @@ if (wants("zones")) families.push({ workload: "family:zones", ...zoneLookups() }
 if (wants("PERIODS")) families.push({ workload: "family:periods", results: benchPeriods() });
 if (wants("FORECAST")) families.push({ workload: "family:forecast", ...runForecastBench() });
 if (wants("CLV")) families.push({ workload: "family:clv", ...runClvBench() });
-if (wants("BY")) families.push({ workload: "family:by", results: benchBy() });
+if (wants("BY")) families.push({ workload: "family:by", results: benchByApart() });
 if (wants("SQL")) families.push({ workload: "family:sql", results: await benchSql() });
 for (const family of families)
   console.log(`\n${String(family.workload)}\n${JSON.stringify(family, null, 1).slice(0, 2_000)}`);
