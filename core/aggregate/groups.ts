@@ -15,7 +15,10 @@ import type { MergeableKpi, State } from "./types.js";
  * (test/core/by-totals.test.ts compares both paths on random rows, bad cells included).
  */
 
-/** The cells of one range argument by 0-based row: a one-column range's rows read in place. */
+/**
+ * The cells of one range argument by 0-based row: a one-column range's rows read in place (each checked to hold
+ * one cell as it is read: BY may take a range's shape from its first row), any other through `at`.
+ */
 export interface ColumnCells {
   readonly column?: unknown[][];
   readonly at: (index: number) => unknown;
@@ -56,10 +59,17 @@ export function totalsPerGroup(
 
   const failed = new Uint8Array(groups);
   const readers = aggregate.summedColumns;
-  const states = readers
-    ? sumColumns(readers, columns as readonly ColumnCells[], groupOf, groups, failed)
-    : Array.from({ length: groups }, () => aggregate.init());
-  if (!readers) addRows(aggregate, states, failed, groupOf, columns[0], columns[1], columns[2], columns[3]);
+  let states: State[];
+  try {
+    states = readers
+      ? sumColumns(readers, columns as readonly ColumnCells[], groupOf, groups, failed)
+      : Array.from({ length: groups }, () => aggregate.init());
+    if (!readers) addRows(aggregate, states, failed, groupOf, columns[0], columns[1], columns[2], columns[3]);
+  } catch (error) {
+    // A range taken to be one cell per row is not (a literal array, not a host range): BY reads it again.
+    if (error === UNEVEN) return undefined;
+    throw error;
+  }
   return states.map((state, g) => {
     if (failed[g] === 1) return undefined;
     try {
@@ -102,20 +112,33 @@ function sumColumn(
   while (row < rows) {
     try {
       for (; row < rows; row++) {
+        // Every row's cell is taken, even one skipped: taking it checks the row's shape (see ColumnCells).
+        const cell = cellOf(cells, row);
         const g = groupOf[row] as number;
         if (g < 0 || failed[g] === 1) continue;
-        const v = reader.read(cellOf(cells, row));
+        const v = reader.read(cell);
         if (v !== undefined) sums[g * n + j] = (sums[g * n + j] as number) + v;
       }
-    } catch {
+    } catch (error) {
+      if (error === UNEVEN) throw error;
       failed[groupOf[row] as number] = 1;
       row++;
     }
   }
 }
 
-const cellOf = (cells: ColumnCells | undefined, row: number): unknown =>
-  cells === undefined ? undefined : cells.column ? (cells.column[row] as unknown[])[0] : cells.at(row);
+/** Thrown when a row of a one-column range turns out not to hold exactly one cell: made once, thrown as is. */
+const UNEVEN = new Error("a row of a one-column range holds more or fewer than one cell");
+
+/** A row's cell; a one-column range's row is checked to be one cell, as the pass goes. */
+function cellOf(cells: ColumnCells | undefined, row: number): unknown {
+  if (cells === undefined) return undefined;
+  const column = cells.column;
+  if (!column) return cells.at(row);
+  const cellsOfRow = column[row];
+  if (!Array.isArray(cellsOfRow) || cellsOfRow.length !== 1) throw UNEVEN;
+  return cellsOfRow[0];
+}
 
 /**
  * Adds every row to its group's state; a row that raises an error marks its group failed (its later rows are
@@ -136,11 +159,16 @@ function addRows(
   while (row < n) {
     try {
       for (; row < n; row++) {
+        const x = cellOf(a, row);
+        const y = cellOf(b, row);
+        const z = cellOf(c, row);
+        const w = cellOf(d, row);
         const g = groupOf[row] as number;
         if (g < 0 || failed[g] === 1) continue;
-        aggregate.add(states[g] as State, cellOf(a, row), cellOf(b, row), cellOf(c, row), cellOf(d, row));
+        aggregate.add(states[g] as State, x, y, z, w);
       }
-    } catch {
+    } catch (error) {
+      if (error === UNEVEN) throw error;
       failed[groupOf[row] as number] = 1;
       row++;
     }

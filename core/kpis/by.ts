@@ -38,11 +38,21 @@ interface CellReader {
   readonly count: number;
   /** The rows of a one-column range, read directly in the hot loop. */
   readonly column?: unknown[][];
+  /**
+   * Set when the rows were taken to be one cell each from the first row alone: whoever reads `column` checks each
+   * row on the way (totalsPerGroup does), and anyone else gets a checked reader first (see `readSplit`).
+   */
+  readonly unchecked?: boolean;
   readonly at: (index: number) => unknown;
 }
 
-function cellReader(value: unknown[]): CellReader {
+function cellReader(value: unknown[], optimistic: boolean): CellReader {
   const width = Array.isArray(value[0]) ? (value[0] as unknown[]).length : -1;
+  if (optimistic && width === 1) {
+    // What hosts pass: rows of one cell. Checking them all here would cost a pass over the range of its own.
+    const rows = value as unknown[][];
+    return { count: rows.length, column: rows, unchecked: true, at: (i) => (rows[i] as unknown[])[0] };
+  }
   if (width > 0 && evenRows(value, width)) {
     const rows = value as unknown[][];
     const at = (i: number): unknown => (rows[(i / width) | 0] as unknown[])[i % width];
@@ -141,6 +151,12 @@ class Groups {
  * its own, without the inner loop over a row's cells.
  */
 function assignGroups(arg: unknown, spec: ReadSpec): Grouping {
+  // What hosts pass, one cell per row: taken on trust from the first row, each row checked as the pass goes.
+  if (Array.isArray(arg) && Array.isArray(arg[0]) && (arg[0] as unknown[]).length === 1) {
+    const groups = new Groups(spec, false);
+    const groupOf = new Int32Array(arg.length);
+    if (oneColumn(arg, groups, groupOf)) return { groupOf, labels: groups.labels };
+  }
   const shape = hostShape(arg);
   const groups = new Groups(spec, shape?.wide ?? false);
   if (!shape) {
@@ -150,30 +166,35 @@ function assignGroups(arg: unknown, spec: ReadSpec): Grouping {
   }
   const rows = arg as unknown[][];
   const groupOf = new Int32Array(shape.cells);
-  if (shape.cells === rows.length && !shape.wide) oneColumn(rows, groups, groupOf);
-  else {
-    let position = 0;
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r] as unknown[];
-      for (let c = 0; c < row.length; c++) {
-        const cell = row[c];
-        position++;
-        groupOf[position - 1] = groups.of(cell, position, r, c);
-      }
+  let position = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as unknown[];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      position++;
+      groupOf[position - 1] = groups.of(cell, position, r, c);
     }
   }
   return { groupOf, labels: groups.labels };
 }
 
-function oneColumn(rows: readonly unknown[][], groups: Groups, groupOf: Int32Array): void {
+/** The groups of a one-column range's rows; false at the first row that is not one cell (then read it otherwise). */
+function oneColumn(rows: readonly unknown[], groups: Groups, groupOf: Int32Array): boolean {
   let r = 0;
   // The common case written out, where V8 keeps it in the loop: a text among few, as a property key.
   for (let byText = groups.byText; r < rows.length && byText; r++, byText = groups.byText) {
-    const cell = (rows[r] as unknown[])[0];
+    const row = rows[r];
+    if (!Array.isArray(row) || row.length !== 1) return false;
+    const cell: unknown = row[0];
     const g = typeof cell === "string" ? byText[cell] : undefined;
     groupOf[r] = g === undefined ? groups.of(cell, r + 1, r, 0) : g;
   }
-  for (; r < rows.length; r++) groupOf[r] = groups.of((rows[r] as unknown[])[0], r + 1, r, 0);
+  for (; r < rows.length; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row) || row.length !== 1) return false;
+    groupOf[r] = groups.of(row[0], r + 1, r, 0);
+  }
+  return true;
 }
 
 /**
@@ -343,18 +364,21 @@ export const BY = defineKpi({
     if (labels.length === 0) throw fail.na(because.noValues("groups"));
 
     // Range arguments are split by group; a single value (or an argument of a scalar parameter) is passed as is.
-    const split = given.map((arg, i) => {
-      const param = inner.params[i];
-      if (!arg || !param || !isRangeKind(param.kind) || !Array.isArray(arg.value)) return undefined;
-      const cells = cellReader(arg.value);
-      if (cells.count !== n) {
-        throw fail.value({
-          en: `arg${i + 1} (${param.name}) must have as many cells as groups: groups has ${n}, arg${i + 1} has ${cells.count}`,
-          fr: `arg${i + 1} (${param.name}) doit avoir autant de cellules que groups : groups en a ${n}, arg${i + 1} en a ${cells.count}`,
-        });
-      }
-      return { cells, cols: widthOf(arg.value), origin: arg.origin };
-    });
+    // Each range argument's cells, split by group later; `optimistic` takes a one-column range's rows on trust.
+    const readSplit = (optimistic: boolean) =>
+      given.map((arg, i) => {
+        const param = inner.params[i];
+        if (!arg || !param || !isRangeKind(param.kind) || !Array.isArray(arg.value)) return undefined;
+        const cells = cellReader(arg.value, optimistic);
+        if (cells.count !== n) {
+          throw fail.value({
+            en: `arg${i + 1} (${param.name}) must have as many cells as groups: groups has ${n}, arg${i + 1} has ${cells.count}`,
+            fr: `arg${i + 1} (${param.name}) doit avoir autant de cellules que groups : groups en a ${n}, arg${i + 1} en a ${cells.count}`,
+          });
+        }
+        return { cells, cols: widthOf(arg.value), origin: arg.origin };
+      });
+    let split = readSplit(true);
 
     // Σ-type KPIs add each row to its group's totals in one pass; the other KPIs, and any group whose rows or
     // result raise an error (so that the error names its cell), take the direct path on the group's own cells.
@@ -365,6 +389,8 @@ export const BY = defineKpi({
       labels.length,
     );
     const allTotalled = totals?.every((t) => t !== undefined) === true;
+    // The direct path reads through checked readers: a ragged range gets its size error here.
+    if (!allTotalled && split.some((s) => s?.cells.unchecked)) split = readSplit(false);
     const parts = allTotalled
       ? undefined
       : scatter(

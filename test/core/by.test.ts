@@ -75,6 +75,29 @@ describe("BY", () => {
     expect(out[n - 1]?.[0]).toBe(`c${n - 1}`);
   });
 
+  it("reads a range whose rows are not all one cell in reading order, though its first row is one cell", () => {
+    // BY takes a one-column range's shape from its first row and checks each row as it reads it.
+    expectResult(run("BY", col("a", "b", "a"), "CONVERSION", [[1], [2, 3], []], col(10, 10, 10)), [
+      ["a", 0.2],
+      ["b", 0.2],
+    ]);
+    expectResult(run("BY", col("a", null, "a"), "CONVERSION", [[1], [2, 3], []], col(10, 10, 10)), [["a", 0.2]]);
+    expectResult(run("BY", col("a", "b", "a"), "WINRATE", [["Won"], "Lost", ["Lost"]]), [
+      ["a", 0.5],
+      ["b", 0],
+    ]);
+    expectResult(run("BY", [["a"], ["b", "a"], []], "NPS", col(9, 10, 0)), [
+      ["a", 0],
+      ["b", 100],
+    ]);
+    expectError(
+      run("BY", col("a", "b", "a"), "CONVERSION", [[1], [2, 3], [4]], col(10, 10, 10)),
+      "#VALUE!",
+      "arg1 has 4",
+    );
+    expectError(run("BY", [["a"], ["b", "a"], [3]], "NPS", col(9, 10, 0)), "#VALUE!", "groups has 4, arg1 has 3");
+  });
+
   it("refuses a table KPI, BY itself, an unknown name, mismatched sizes and too many arguments with #VALUE!", () => {
     expectError(run("BY", col("a"), "COHORT", col("x"), col(46000)), "#VALUE!", "returns a table");
     expectError(run("BY", col("a"), "BY", col("a"), "NPS"), "#VALUE!", "BY itself");
