@@ -57,7 +57,7 @@ export class DistinctAggregate implements MergeableKpi {
   private lastIndex = new Map<string, number>();
 
   constructor(
-    kpi: AnyKpi,
+    kpi: Pick<AnyKpi, "id" | "params">,
     private readonly raise: Raise,
   ) {
     const [first, second] = kpi.params;
@@ -194,4 +194,21 @@ export class DistinctAggregate implements MergeableKpi {
       throw this.raise(error);
     }
   }
+}
+
+/**
+ * AOV, REPEATRATE or CROSSSELL over a sheet's columns once read (values checked, blanks and unpaired rows dropped):
+ * the KPI's own computation is this aggregate, so the sheet and a SQL engine share one definition. `second` is
+ * undefined when the optional key column was left out.
+ */
+export function overRows(
+  kpi: Pick<AnyKpi, "id" | "params">,
+  first: readonly unknown[],
+  second: readonly unknown[] | undefined,
+): number {
+  const aggregate = new DistinctAggregate(kpi, (error) => error);
+  const state = aggregate.init();
+  if (second) for (let i = 0; i < first.length; i++) aggregate.add(state, first[i], second[i]);
+  else for (let i = 0; i < first.length; i++) aggregate.add(state, first[i]);
+  return aggregate.finish(state);
 }

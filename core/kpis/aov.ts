@@ -1,8 +1,11 @@
-import { keyOf } from "../coerce.js";
-import { because } from "../errors.js";
-import { divide, sum } from "../math.js";
+import { overRows } from "../aggregate/distinct.js";
 import { ORDER_IDS, param } from "../params.js";
 import { column, defineKpi } from "../spec.js";
+
+const REVENUE = param.numberList("revenue", {
+  en: "Revenue of each order or order line",
+  fr: "Montant de chaque commande ou ligne de commande",
+});
 
 export const AOV = defineKpi({
   id: "AOV",
@@ -14,13 +17,7 @@ export const AOV = defineKpi({
   },
   formula: "Σrevenue / distinct(orderIds)",
   keywords: ["average order value", "panier moyen", "valeur moyenne de commande", "basket", "ticket moyen"],
-  params: [
-    param.numberList("revenue", {
-      en: "Revenue of each order or order line",
-      fr: "Montant de chaque commande ou ligne de commande",
-    }),
-    ORDER_IDS,
-  ],
+  params: [REVENUE, ORDER_IDS],
   paired: [["revenue", "orderIds"]],
   result: "number",
   unit: "money",
@@ -28,13 +25,6 @@ export const AOV = defineKpi({
     { args: [column(120, 80, 100)], result: 100 },
     { args: [column(120, 80, 100), column("A-1", "A-1", "A-2")], result: 150 },
   ],
-  compute: ({ revenue, orderIds }) => {
-    let orders = revenue.length;
-    if (orderIds) {
-      const seen = new Set<string>();
-      for (const id of orderIds) seen.add(keyOf(id));
-      orders = seen.size;
-    }
-    return divide(sum(revenue), orders, because.noValues("revenue"));
-  },
+  // The mergeable aggregate itself (core/aggregate/distinct.ts): one definition for the sheet and SQL engines.
+  compute: ({ revenue, orderIds }) => overRows({ id: "AOV", params: [REVENUE, ORDER_IDS] }, revenue, orderIds),
 });

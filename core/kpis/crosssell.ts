@@ -1,6 +1,9 @@
 import { param } from "../params.js";
 import { column, defineKpi } from "../spec.js";
-import { shareWithTwoOrMore } from "./repeatrate.js";
+import { overRows } from "../aggregate/distinct.js";
+
+const CUSTOMERS = param.keys("customerIds", { en: "Customer of each purchase", fr: "Client de chaque achat" });
+const PRODUCTS = param.keys("products", { en: "Product of each purchase", fr: "Produit de chaque achat" });
 
 export const CROSSSELL = defineKpi({
   id: "CROSSSELL",
@@ -12,13 +15,12 @@ export const CROSSSELL = defineKpi({
   },
   formula: "customers with ≥ 2 distinct products / distinct customers",
   keywords: ["cross-sell", "vente croisée", "multi-équipement", "taux d'équipement", "upsell"],
-  params: [
-    param.keys("customerIds", { en: "Customer of each purchase", fr: "Client de chaque achat" }),
-    param.keys("products", { en: "Product of each purchase", fr: "Produit de chaque achat" }),
-  ],
+  params: [CUSTOMERS, PRODUCTS],
   paired: [["customerIds", "products"]],
   result: "number",
   unit: "rate",
   examples: [{ args: [column("Ann", "Ann", "Bob", "Bob"), column("Shoes", "Bag", "Shoes", "shoes")], result: 0.5 }],
-  compute: ({ customerIds, products }) => shareWithTwoOrMore(customerIds, products),
+  // The mergeable aggregate itself (core/aggregate/distinct.ts): one definition for the sheet and SQL engines.
+  compute: ({ customerIds, products }) =>
+    overRows({ id: "CROSSSELL", params: [CUSTOMERS, PRODUCTS] }, customerIds, products),
 });
