@@ -61,6 +61,16 @@ describe("BY", () => {
       ["null", -100],
       ["TRUE", 100],
     ]);
+    // Texts are property keys of an object without a prototype: Object's own property names are labels like any.
+    expectResult(
+      run("BY", col("__proto__", "constructor", "toString", "__PROTO__", "valueOf"), "NPS", col(10, 0, 9, 0, 10)),
+      [
+        ["__proto__", 0],
+        ["constructor", -100],
+        ["toString", 100],
+        ["valueOf", 100],
+      ],
+    );
     // Past the first 16,384 spellings texts are looked up another way: a label spelt again after the switch
     // (upper case, surrounded by spaces, or exactly) still joins its group.
     const n = 20_000;
