@@ -7,9 +7,12 @@ import { evaluate } from "../run.js";
 import { defineKpi, type AnyKpi, type HostArg, type ParamSpec, type SpillCell } from "../spec.js";
 
 /**
- * Any single-value KPI per group. One pass partitions the rows by their normalised group label; each group's
- * rows then go through the same path as a direct call (`evaluate`), so every rule holds unchanged: blanks,
- * pairing, bounds, and errors naming the argument and the cell by its place in the range the user gave.
+ * Any single-value KPI per group. One pass assigns the rows to groups by their normalised label. A KPI with a
+ * totals aggregate (the Σ KPIs, NPS, CSAT, WINRATE …) then adds each row to its group's totals and finishes each
+ * group with its own formula (core/aggregate/groups.ts); any other KPI, and any group whose rows or result raise
+ * an error, takes the same path as a direct call (`evaluate`) on the group's own cells, so every rule holds
+ * unchanged: blanks, pairing, bounds, and errors naming the argument and the cell by its place in the range the
+ * user gave. test/core/by-totals.test.ts holds both paths to the same answers.
  */
 
 /** Looked up at call time: the registry lists BY itself, so it cannot be imported here. */
