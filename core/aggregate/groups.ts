@@ -1,6 +1,6 @@
 import type { AnyKpi } from "../spec.js";
 import type { NumberReader } from "./read.js";
-import { hasTotals, totalsAggregate, totalsOptions } from "./totals.js";
+import { hasTotals, totalsAggregate, totalsOptions, type TotalsAggregate } from "./totals.js";
 import type { MergeableKpi, State } from "./types.js";
 
 /**
@@ -46,7 +46,7 @@ export function totalsPerGroup(
 ): (number | undefined)[] | undefined {
   if (!hasTotals(kpi.id)) return undefined;
   const positionOf = (name: string): number => kpi.params.findIndex((p) => p.name === name);
-  let aggregate: ReturnType<typeof totalsAggregate>;
+  let aggregate: TotalsAggregate;
   try {
     const options = totalsOptions(kpi.id).map((name) => args.given[positionOf(name)]);
     if (options.some((value) => Array.isArray(value))) return undefined;
