@@ -17,6 +17,13 @@ export interface ByBench {
   readonly ratio: number;
   /** A plain loop that only assigns each row to its group, with the lookup BY uses: no KPI, no validation. */
   readonly groupLoopMs: number;
+  /**
+   * For a KPI over number columns: one plain loop that looks up each row's group and adds the row's numbers to
+   * its group's sums, with no reading checks at all. No BY can cost less; its ratio to the KPI says whether the
+   * target is within reach of any grouping.
+   */
+  readonly sumsFloorMs?: number;
+  readonly sumsFloorRatio?: number;
 }
 
 /**
@@ -34,6 +41,29 @@ function groupLoop(groups: unknown[][]): number {
     groupOf[row] = g;
   }
   return size;
+}
+
+/** The least any BY over number columns can cost: groupLoop's lookup and the row's numbers added, one loop. */
+function sumsFloor(groups: unknown[][], columns: readonly unknown[][][]): Float64Array {
+  const index = Object.create(null) as Record<string, number>;
+  let size = 0;
+  const width = columns.length;
+  let sums = new Float64Array(1024 * width);
+  for (let row = 0; row < groups.length; row++) {
+    const label = (groups[row] as unknown[])[0] as string;
+    let g = index[label];
+    if (g === undefined) {
+      index[label] = g = size++;
+      if (size * width > sums.length) {
+        const more = new Float64Array(sums.length * 2);
+        more.set(sums);
+        sums = more;
+      }
+    }
+    for (let j = 0; j < width; j++)
+      sums[g * width + j]! += ((columns[j] as unknown[][])[row] as unknown[])[0] as number;
+  }
+  return sums;
 }
 
 function time(run: () => unknown): number {
@@ -73,7 +103,20 @@ export function benchBy(rows = 1_000_000, groups = 1_000, repeats = 7): ByBench[
     const byMs = median(byRuns);
     const kpiMs = median(kpiRuns);
     const groupLoopMs = median(Array.from({ length: repeats }, () => time(() => groupLoop(reps))));
-    return { kpi: id, rows, groups, byMs, kpiMs, ratio: byMs / kpiMs, groupLoopMs };
+    const numbers = args.every((arg) => typeof ((arg as unknown[][])[0] as unknown[])[0] === "number");
+    const sumsFloorMs = numbers
+      ? median(Array.from({ length: repeats }, () => time(() => sumsFloor(reps, args as unknown[][][]))))
+      : undefined;
+    return {
+      kpi: id,
+      rows,
+      groups,
+      byMs,
+      kpiMs,
+      ratio: byMs / kpiMs,
+      groupLoopMs,
+      ...(sumsFloorMs === undefined ? {} : { sumsFloorMs, sumsFloorRatio: sumsFloorMs / kpiMs }),
+    };
   });
 }
 
