@@ -120,11 +120,20 @@ function sumColumn(
         if (v !== undefined) sums[g * n + j] = (sums[g * n + j] as number) + v;
       }
     } catch (error) {
-      if (error === UNEVEN) throw error;
-      failed[groupOf[row] as number] = 1;
-      row++;
+      row = failRow(error, groupOf, failed, row);
     }
   }
+}
+
+/**
+ * The rule both row loops resume by: a row's error marks its group failed (the direct path takes it) and the pass
+ * goes on at the next row; a range found not to be one cell per row ends the pass (BY reads it again). Off the hot
+ * path: only a catch calls it.
+ */
+function failRow(error: unknown, groupOf: Int32Array, failed: Uint8Array, row: number): number {
+  if (error === UNEVEN) throw UNEVEN;
+  failed[groupOf[row] as number] = 1;
+  return row + 1;
 }
 
 /** Thrown when a row of a one-column range turns out not to hold exactly one cell: made once, thrown as is. */
@@ -168,9 +177,7 @@ function addRows(
         aggregate.add(states[g] as State, x, y, z, w);
       }
     } catch (error) {
-      if (error === UNEVEN) throw error;
-      failed[groupOf[row] as number] = 1;
-      row++;
+      row = failRow(error, groupOf, failed, row);
     }
   }
 }
